@@ -1,0 +1,59 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "MailGauge",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "mailgauge", targets: ["mailgauge"]),
+        .library(name: "MailGaugeWire", targets: ["MailGaugeWire"]),
+        .library(name: "MailGaugeScenario", targets: ["MailGaugeScenario"]),
+        .library(name: "MailGaugeRunner", targets: ["MailGaugeRunner"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.65.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.27.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.0.0"),
+    ],
+    targets: [
+        // Pure: bytes in, responses and findings out. No I/O, no dependencies.
+        .target(name: "MailGaugeWire"),
+        // Pure: the scenario language (parsing, patterns, captures).
+        .target(name: "MailGaugeScenario", dependencies: ["MailGaugeWire"]),
+        // Pure: the Codable result model that every report reads.
+        .target(name: "MailGaugeResult", dependencies: ["MailGaugeWire"]),
+        // Renders the result model (terminal text, JSON); reads nothing else.
+        .target(name: "MailGaugeReport", dependencies: ["MailGaugeResult", "MailGaugeWire"]),
+        // Pure: credential proofs (APOP digest; SASL mechanisms later).
+        .target(name: "MailGaugeAuth", dependencies: [
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        // Transport: SwiftNIO connections, TLS, STARTTLS. Knows nothing of scenarios.
+        .target(name: "MailGaugeClient", dependencies: [
+            "MailGaugeWire",
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            .product(name: "NIOTLS", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        // Where expectations meet responses; shared by run, check and bench.
+        .target(name: "MailGaugeRunner", dependencies: [
+            "MailGaugeWire", "MailGaugeScenario", "MailGaugeResult", "MailGaugeClient", "MailGaugeAuth",
+            .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .executableTarget(name: "mailgauge", dependencies: [
+            "MailGaugeRunner", "MailGaugeScenario", "MailGaugeResult", "MailGaugeClient", "MailGaugeReport",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .testTarget(name: "MailGaugeWireTests", dependencies: ["MailGaugeWire"]),
+        .testTarget(name: "MailGaugeScenarioTests", dependencies: ["MailGaugeScenario"]),
+        .testTarget(name: "MailGaugeIntegrationTests", dependencies: [
+            "MailGaugeRunner", "MailGaugeScenario", "MailGaugeClient", "MailGaugeAuth",
+        ]),
+    ]
+)

@@ -1,0 +1,653 @@
+#!/usr/bin/env bash
+# Private Dovecot instance on loopback for MailGauge integration tests and
+# benchmarks. See Scripts/test-server/README.md.
+#
+# Usage: dovecot.sh install|start|stop|restart|status|env|reset [USER...]
+set -Eeuo pipefail
+
+PROG=dovecot.sh
+SCRIPT_DIR=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
+SEED_DIR=${SCRIPT_DIR}/seed
+
+STATE_DIR=${MAILGAUGE_DOVECOT_DIR:-/tmp/mailgauge-dovecot}
+POP3_PORT=${MAILGAUGE_POP3_PORT:-21110}
+POP3S_PORT=${MAILGAUGE_POP3S_PORT:-21995}
+IMAP_PORT=${MAILGAUGE_IMAP_PORT:-21143}
+IMAPS_PORT=${MAILGAUGE_IMAPS_PORT:-21993}
+NUM_USERS=${MAILGAUGE_USERS:-20}
+# yes (default): plaintext auth allowed on non-TLS connections.
+# no: disable_plaintext_auth = yes (IMAP advertises LOGINDISABLED, POP3 hides USER).
+PLAINTEXT_AUTH=${MAILGAUGE_DOVECOT_PLAINTEXT_AUTH:-yes}
+
+MAIL_USER=mailgauge            # owner of all mail (mail_uid/mail_gid)
+LISTEN_ADDR=127.0.0.1
+START_TIMEOUT=${MAILGAUGE_DOVECOT_START_TIMEOUT:-30}   # seconds
+STOP_TIMEOUT=${MAILGAUGE_DOVECOT_STOP_TIMEOUT:-20}     # seconds
+WANT_NOFILE=65536              # ulimit -n we try to get before starting dovecot
+CERT_DAYS=30
+CERT_MIN_VALID_SECONDS=86400   # regenerate TLS material if it expires sooner
+
+# Deterministic mailbox identity: INBOX UIDVALIDITY is fixed, so POP3 UIDLs and
+# IMAP UIDs are identical after every reset.
+UIDVALIDITY_INBOX=1704067200   # 0x65920080 (2024-01-01T00:00:00Z)
+UIDVALIDITY_ARCHIVE=1704067201
+UIDVALIDITY_SENT=1704067202
+
+CONF=${STATE_DIR}/dovecot.conf
+BASE_DIR=${STATE_DIR}/run
+LOG_DIR=${STATE_DIR}/log
+LOG_FILE=${LOG_DIR}/dovecot.log
+TLS_DIR=${STATE_DIR}/tls
+CA_KEY=${TLS_DIR}/ca.key
+CA_CERT=${TLS_DIR}/ca.pem
+SERVER_KEY=${TLS_DIR}/server.key
+SERVER_CERT=${TLS_DIR}/server.pem
+MAIL_DIR=${STATE_DIR}/mail
+PASSWD_FILE=${STATE_DIR}/passwd
+USERS_FILE=${STATE_DIR}/users.csv
+SEED_STAMP=${STATE_DIR}/seed.sha256
+PID_FILE=${BASE_DIR}/master.pid
+
+die() { printf '%s: error: %s\n' "$PROG" "$*" >&2; exit 1; }
+trap 'die "unexpected failure at line ${LINENO}: ${BASH_COMMAND}"' ERR
+
+usage() {
+    cat >&2 <<EOF
+usage: $PROG install|start|stop|restart|status|env|reset [USER...]
+EOF
+    exit 2
+}
+
+validate() {
+    local v
+    for v in "$POP3_PORT" "$POP3S_PORT" "$IMAP_PORT" "$IMAPS_PORT"; do
+        if ! [[ $v =~ ^[1-9][0-9]{0,4}$ ]] || ((v > 65535)); then die "invalid port: '$v'"; fi
+    done
+    if ! [[ $NUM_USERS =~ ^[1-9][0-9]{0,5}$ ]]; then
+        die "MAILGAUGE_USERS must be a positive integer, got '$NUM_USERS'"
+    fi
+    case $PLAINTEXT_AUTH in
+        yes | no) ;;
+        *) die "MAILGAUGE_DOVECOT_PLAINTEXT_AUTH must be 'yes' or 'no', got '$PLAINTEXT_AUTH'" ;;
+    esac
+    [[ $STATE_DIR == /* ]] || die "MAILGAUGE_DOVECOT_DIR must be an absolute path, got '$STATE_DIR'"
+    [[ $STATE_DIR != *[[:space:]]* ]] || die "MAILGAUGE_DOVECOT_DIR must not contain whitespace"
+    ((EUID == 0)) || die "must run as root (dovecot master and apt-get need it)"
+}
+
+# ---------------------------------------------------------------- install ---
+
+# Stop the package's own (system) instance, if any, and keep it from starting.
+disable_system_dovecot() {
+    if command -v systemctl >/dev/null 2>&1 && [[ -d /run/systemd/system ]]; then
+        systemctl disable --now dovecot.service dovecot.socket >/dev/null 2>&1 || true
+    fi
+    if command -v update-rc.d >/dev/null 2>&1 && [[ -e /etc/init.d/dovecot ]]; then
+        update-rc.d dovecot disable >/dev/null 2>&1 || true
+    fi
+    local pid
+    pid=$(cat /run/dovecot/master.pid 2>/dev/null || true)
+    if [[ $pid =~ ^[0-9]+$ ]] && is_dovecot_pid "$pid"; then
+        kill -TERM "$pid" 2>/dev/null || true
+        wait_pid_gone "$pid" "$STOP_TIMEOUT" || kill -KILL "$pid" 2>/dev/null || true
+    fi
+}
+
+cmd_install() {
+    if ! command -v dovecot >/dev/null 2>&1 || ! command -v openssl >/dev/null 2>&1 \
+        || [[ ! -e /usr/lib/dovecot/imap || ! -e /usr/lib/dovecot/pop3 ]]; then
+        # Keep invoke-rc.d from starting the system instance during install.
+        local policy=/usr/sbin/policy-rc.d made_policy=0
+        if [[ ! -e $policy ]]; then
+            printf '#!/bin/sh\nexit 101\n' >"$policy"
+            chmod 0755 "$policy"
+            made_policy=1
+        fi
+        local log rc=0
+        log=$(mktemp)
+        {
+            if ! apt-cache show dovecot-imapd >/dev/null 2>&1; then
+                apt-get update -q
+            fi
+            DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
+                dovecot-imapd dovecot-pop3d openssl
+        } >"$log" 2>&1 || rc=$?
+        if ((rc != 0)); then
+            # Retry once after a fresh package list (stale lists give 404s).
+            rc=0
+            {
+                apt-get update -q
+                DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
+                    dovecot-imapd dovecot-pop3d openssl
+            } >>"$log" 2>&1 || rc=$?
+        fi
+        ((made_policy)) && rm -f "$policy"
+        if ((rc != 0)); then
+            tail -n 20 "$log" >&2
+            rm -f "$log"
+            die "apt-get install dovecot-imapd dovecot-pop3d openssl failed (exit $rc)"
+        fi
+        rm -f "$log"
+    fi
+    disable_system_dovecot
+    id -u dovecot >/dev/null 2>&1 || die "system user 'dovecot' missing after install"
+    id -u dovenull >/dev/null 2>&1 || die "system user 'dovenull' missing after install"
+    if ! id -u "$MAIL_USER" >/dev/null 2>&1; then
+        useradd --system --user-group --no-create-home --home-dir /nonexistent \
+            --shell /usr/sbin/nologin --comment "MailGauge test mail owner" "$MAIL_USER" \
+            || die "could not create system user '$MAIL_USER'"
+    fi
+}
+
+# ------------------------------------------------------------ processes ---
+
+is_dovecot_pid() {
+    local comm
+    comm=$(cat "/proc/$1/comm" 2>/dev/null) || return 1
+    [[ $comm == dovecot ]]
+}
+
+# Print our master's pid if it is running; fail otherwise.
+master_pid() {
+    local pid
+    pid=$(cat "$PID_FILE" 2>/dev/null) || return 1
+    [[ $pid =~ ^[0-9]+$ ]] || return 1
+    is_dovecot_pid "$pid" || return 1
+    # The master must be ours: started with our config file.
+    tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$CONF" || return 1
+    printf '%s\n' "$pid"
+}
+
+wait_pid_gone() { # pid timeout_seconds
+    local i
+    for ((i = 0; i < $2 * 10; i++)); do
+        kill -0 "$1" 2>/dev/null || return 0
+        sleep 0.1
+    done
+    return 1
+}
+
+port_open() {
+    # shellcheck disable=SC2016 # expanded by the inner bash
+    timeout 2 bash -c 'exec 3<>"/dev/tcp/$0/$1"' "$LISTEN_ADDR" "$1" 2>/dev/null
+}
+
+all_ports() { printf '%s\n' "$POP3_PORT" "$POP3S_PORT" "$IMAP_PORT" "$IMAPS_PORT"; }
+
+healthy() {
+    master_pid >/dev/null || return 1
+    local p
+    for p in $(all_ports); do port_open "$p" || return 1; done
+}
+
+log_tail() {
+    if [[ -s $LOG_FILE ]]; then
+        printf -- '--- last lines of %s ---\n' "$LOG_FILE" >&2
+        tail -n 25 "$LOG_FILE" >&2
+    fi
+}
+
+# All descendants of a pid (children first listed by ps --ppid, recursively).
+descendants() {
+    local c
+    for c in $(ps -o pid= --ppid "$1" 2>/dev/null || true); do
+        printf '%s\n' "$c"
+        descendants "$c"
+    done
+}
+
+# ---------------------------------------------------------------- TLS -------
+
+cert_ok() { # cert file: exists, parses, valid for at least a day more
+    [[ -s $1 ]] && openssl x509 -in "$1" -noout -checkend "$CERT_MIN_VALID_SECONDS" >/dev/null 2>&1
+}
+
+ensure_tls() {
+    mkdir -p "$TLS_DIR"
+    chmod 0755 "$TLS_DIR"
+    if [[ -s $CA_KEY ]] && cert_ok "$CA_CERT" && [[ -s $SERVER_KEY ]] && cert_ok "$SERVER_CERT" \
+        && openssl verify -CAfile "$CA_CERT" "$SERVER_CERT" >/dev/null 2>&1; then
+        return 0
+    fi
+    local tmp ext
+    tmp=$(mktemp -d "${TLS_DIR}/.gen.XXXXXX")
+    ext=${tmp}/server.ext
+    cat >"$ext" <<'EOF'
+basicConstraints = critical, CA:FALSE
+keyUsage = critical, digitalSignature, keyEncipherment
+extendedKeyUsage = serverAuth
+subjectAltName = DNS:localhost, IP:127.0.0.1, IP:::1
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid, issuer
+EOF
+    {
+        openssl req -x509 -new -newkey rsa:2048 -nodes -sha256 -days "$CERT_DAYS" \
+            -keyout "${tmp}/ca.key" -out "${tmp}/ca.pem" \
+            -subj "/O=MailGauge Test/CN=MailGauge Test CA" \
+            -addext "basicConstraints=critical,CA:TRUE" \
+            -addext "keyUsage=critical,keyCertSign,cRLSign" \
+            -addext "subjectKeyIdentifier=hash"
+        openssl req -new -newkey rsa:2048 -nodes -sha256 \
+            -keyout "${tmp}/server.key" -out "${tmp}/server.csr" \
+            -subj "/O=MailGauge Test/CN=localhost"
+        openssl x509 -req -sha256 -days "$CERT_DAYS" -in "${tmp}/server.csr" \
+            -CA "${tmp}/ca.pem" -CAkey "${tmp}/ca.key" -CAcreateserial \
+            -extfile "$ext" -out "${tmp}/server.pem"
+        openssl verify -CAfile "${tmp}/ca.pem" "${tmp}/server.pem"
+    } >"${tmp}/openssl.log" 2>&1 || {
+        tail -n 10 "${tmp}/openssl.log" >&2
+        rm -rf "$tmp"
+        die "generating TLS material with openssl failed"
+    }
+    chmod 0600 "${tmp}/ca.key" "${tmp}/server.key"
+    chmod 0644 "${tmp}/ca.pem" "${tmp}/server.pem"
+    mv -f "${tmp}/ca.key" "$CA_KEY"
+    mv -f "${tmp}/ca.pem" "$CA_CERT"
+    mv -f "${tmp}/server.key" "$SERVER_KEY"
+    mv -f "${tmp}/server.pem" "$SERVER_CERT"
+    rm -rf "$tmp"
+}
+
+# ---------------------------------------------------------------- users -----
+
+write_users() {
+    local i tmp_pw tmp_csv
+    tmp_pw=$(mktemp "${STATE_DIR}/.passwd.XXXXXX")
+    tmp_csv=$(mktemp "${STATE_DIR}/.users.XXXXXX")
+    printf 'user,password\n' >"$tmp_csv"
+    for ((i = 1; i <= NUM_USERS; i++)); do
+        # {PLAIN} so that APOP / CRAM-MD5 / DIGEST-MD5 / SCRAM-* can be computed.
+        printf 'user%d:{PLAIN}mg-pass-%d::::::\n' "$i" "$i" >>"$tmp_pw"
+        printf 'user%d,mg-pass-%d\n' "$i" "$i" >>"$tmp_csv"
+    done
+    # The auth process runs as the 'dovecot' user and must read the passwd file.
+    chown root:dovecot "$tmp_pw"
+    chmod 0640 "$tmp_pw"
+    chmod 0644 "$tmp_csv"
+    mv -f "$tmp_pw" "$PASSWD_FILE"
+    mv -f "$tmp_csv" "$USERS_FILE"
+}
+
+# ---------------------------------------------------------------- seed ------
+
+seed_files() {
+    local f
+    for f in "$SEED_DIR"/[0-9][0-9].eml; do
+        [[ -f $f ]] && printf '%s\n' "$f"
+    done
+}
+
+seed_hash() {
+    local files
+    mapfile -t files < <(seed_files)
+    ((${#files[@]} > 0)) || die "no seed messages found in $SEED_DIR"
+    # Include the layout version so a change of the on-disk layout re-seeds too.
+    { printf 'layout-v1 %s\n' "$UIDVALIDITY_INBOX"; cat "${files[@]}"; } | sha256sum | cut -d' ' -f1
+}
+
+mailbox_guid() { # user mailbox -> 32 hex chars, deterministic
+    printf 'mailgauge/%s/%s' "$1" "$2" | md5sum | cut -c1-32
+}
+
+make_maildir() { # dir
+    mkdir -p "$1/cur" "$1/new" "$1/tmp"
+}
+
+# Build the pristine mail home for one user into $2 (a fresh directory).
+build_user_home() { # user target_dir
+    local user=$1 home=$2 md f i=0 name size vsize lf stamp
+    local files
+    md=${home}/Maildir
+    make_maildir "$md"
+    mapfile -t files < <(seed_files)
+    {
+        printf '3 V%s N%d G%s\n' "$UIDVALIDITY_INBOX" $((${#files[@]} + 1)) "$(mailbox_guid "$user" INBOX)"
+        for f in "${files[@]}"; do
+            i=$((i + 1))
+            size=$(stat -c %s "$f")
+            # Virtual size = size with CRLF line endings (seed files use LF only).
+            lf=$(tr -cd '\n' <"$f" | wc -c)
+            vsize=$((size + lf))
+            stamp=$((UIDVALIDITY_INBOX + i * 3600))
+            name="${stamp}.M${i}P1.mailgauge,S=${size},W=${vsize}"
+            cp "$f" "${md}/cur/${name}:2,"
+            # INTERNALDATE (maildir: file mtime) is deterministic as well.
+            touch -d "@${stamp}" "${md}/cur/${name}:2,"
+            printf '%d :%s\n' "$i" "$name"
+        done
+    } >"${md}/dovecot-uidlist"
+    local box uv
+    for box in Archive Sent; do
+        if [[ $box == Archive ]]; then uv=$UIDVALIDITY_ARCHIVE; else uv=$UIDVALIDITY_SENT; fi
+        make_maildir "${md}/.${box}"
+        : >"${md}/.${box}/maildirfolder"
+        printf '3 V%s N1 G%s\n' "$uv" "$(mailbox_guid "$user" "$box")" >"${md}/.${box}/dovecot-uidlist"
+    done
+    chown -R "${MAIL_USER}:${MAIL_USER}" "$home"
+    chmod -R u=rwX,go= "$home"
+}
+
+# Replace a user's mail home (maildir, indexes, everything) with the seed.
+reseed_user() { # user
+    local user=$1 tmp old
+    [[ $user =~ ^user[0-9]+$ ]] || die "unknown user '$user' (expected user1..user${NUM_USERS})"
+    ((${user#user} >= 1 && ${user#user} <= NUM_USERS)) || die "unknown user '$user' (expected user1..user${NUM_USERS})"
+    mkdir -p "$MAIL_DIR"
+    tmp=$(mktemp -d "${MAIL_DIR}/.new-${user}.XXXXXX")
+    build_user_home "$user" "$tmp"
+    if [[ -e ${MAIL_DIR}/${user} ]]; then
+        old=$(mktemp -d "${MAIL_DIR}/.old-${user}.XXXXXX")
+        mv "${MAIL_DIR}/${user}" "${old}/home"
+        mv "$tmp" "${MAIL_DIR}/${user}"
+        rm -rf "$old"
+    else
+        mv "$tmp" "${MAIL_DIR}/${user}"
+    fi
+}
+
+ensure_mail() {
+    mkdir -p "$MAIL_DIR"
+    chmod 0755 "$MAIL_DIR"
+    local want have="" i
+    want=$(seed_hash)
+    [[ -f $SEED_STAMP ]] && have=$(cat "$SEED_STAMP")
+    for ((i = 1; i <= NUM_USERS; i++)); do
+        if [[ $want != "$have" || ! -d ${MAIL_DIR}/user${i}/Maildir ]]; then
+            reseed_user "user${i}"
+        fi
+    done
+    printf '%s\n' "$want" >"$SEED_STAMP"
+}
+
+# ---------------------------------------------------------------- config ----
+
+write_config() { # target file
+    local uid gid dpa dh_line=""
+    uid=$(id -u "$MAIL_USER")
+    gid=$(id -g "$MAIL_USER")
+    if [[ $PLAINTEXT_AUTH == no ]]; then dpa=yes; else dpa=no; fi
+    [[ -r /usr/share/dovecot/dh.pem ]] && dh_line="ssl_dh = </usr/share/dovecot/dh.pem"
+    cat >"$1" <<EOF
+# Generated by Scripts/test-server/dovecot.sh -- do not edit, it is rewritten
+# on every start. Private MailGauge test instance, loopback only.
+instance_name = mailgauge-dovecot
+base_dir = ${BASE_DIR}
+state_dir = ${STATE_DIR}/state
+protocols = imap pop3
+listen = ${LISTEN_ADDR}
+shutdown_clients = yes
+
+log_path = ${LOG_FILE}
+info_log_path = ${LOG_FILE}
+debug_log_path = ${LOG_FILE}
+log_timestamp = "%Y-%m-%d %H:%M:%S "
+
+default_internal_user = dovecot
+default_internal_group = dovecot
+default_login_user = dovenull
+default_vsz_limit = 1G
+default_process_limit = 1000
+default_client_limit = 20000
+
+# ---- authentication ----
+# MAILGAUGE_DOVECOT_PLAINTEXT_AUTH=${PLAINTEXT_AUTH}
+disable_plaintext_auth = ${dpa}
+auth_mechanisms = plain login cram-md5 digest-md5 scram-sha-1 scram-sha-256 apop
+auth_cache_size = 0
+auth_failure_delay = 0
+passdb {
+  driver = passwd-file
+  args = scheme=PLAIN username_format=%u ${PASSWD_FILE}
+}
+userdb {
+  driver = static
+  args = uid=${uid} gid=${gid} home=${MAIL_DIR}/%u
+}
+
+# ---- mail ----
+mail_location = maildir:~/Maildir
+mail_uid = ${uid}
+mail_gid = ${gid}
+first_valid_uid = ${uid}
+last_valid_uid = ${uid}
+first_valid_gid = ${gid}
+last_valid_gid = ${gid}
+mail_privileged_group =
+mail_fsync = never
+mail_max_userip_connections = 1000
+
+namespace inbox {
+  inbox = yes
+  mailbox Archive {
+    special_use = \\Archive
+    auto = subscribe
+  }
+  mailbox Sent {
+    special_use = \\Sent
+    auto = subscribe
+  }
+}
+
+# ---- TLS ----
+ssl = yes
+ssl_cert = <${SERVER_CERT}
+ssl_key = <${SERVER_KEY}
+ssl_min_protocol = TLSv1.2
+ssl_prefer_server_ciphers = yes
+${dh_line}
+
+# ---- protocols ----
+protocol imap {
+  mail_max_userip_connections = 1000
+}
+protocol pop3 {
+  mail_max_userip_connections = 1000
+  pop3_uidl_format = %08Xu%08Xv
+}
+
+# ---- services (sized for ~10,000 concurrent IMAP IDLE sessions) ----
+service imap-login {
+  inet_listener imap {
+    address = ${LISTEN_ADDR}
+    port = ${IMAP_PORT}
+  }
+  inet_listener imaps {
+    address = ${LISTEN_ADDR}
+    port = ${IMAPS_PORT}
+    ssl = yes
+  }
+  # high-performance mode: few long-lived processes, many clients each
+  service_count = 0
+  process_min_avail = 2
+  process_limit = 4
+  client_limit = 5000
+}
+service pop3-login {
+  inet_listener pop3 {
+    address = ${LISTEN_ADDR}
+    port = ${POP3_PORT}
+  }
+  inet_listener pop3s {
+    address = ${LISTEN_ADDR}
+    port = ${POP3S_PORT}
+    ssl = yes
+  }
+  service_count = 0
+  process_min_avail = 1
+  process_limit = 4
+  client_limit = 1000
+}
+service imap {
+  # All users share one mail uid, so one imap process may serve many sessions.
+  service_count = 0
+  client_limit = 100
+  process_limit = 200
+}
+service pop3 {
+  process_limit = 1000
+}
+service auth {
+  client_limit = 20000
+}
+service anvil {
+  client_limit = 20000
+}
+EOF
+}
+
+# ---------------------------------------------------------------- commands --
+
+cmd_env() {
+    printf 'MAILGAUGE_POP3_PORT=%s\n' "$POP3_PORT"
+    printf 'MAILGAUGE_POP3S_PORT=%s\n' "$POP3S_PORT"
+    printf 'MAILGAUGE_IMAP_PORT=%s\n' "$IMAP_PORT"
+    printf 'MAILGAUGE_IMAPS_PORT=%s\n' "$IMAPS_PORT"
+    printf 'MAILGAUGE_CA_FILE=%q\n' "$CA_CERT"
+    printf 'MAILGAUGE_USERS_FILE=%q\n' "$USERS_FILE"
+    printf 'MAILGAUGE_DOVECOT_DIR=%q\n' "$STATE_DIR"
+}
+
+raise_nofile() {
+    local hard
+    hard=$(ulimit -Hn)
+    if [[ $hard != unlimited ]] && ((hard < WANT_NOFILE)); then
+        ulimit -Hn "$WANT_NOFILE" 2>/dev/null || true
+        hard=$(ulimit -Hn)
+    fi
+    if [[ $hard == unlimited ]] || ((hard >= WANT_NOFILE)); then
+        ulimit -Sn "$WANT_NOFILE"
+    else
+        ulimit -Sn "$hard"
+    fi
+}
+
+cmd_start() {
+    cmd_install
+    mkdir -p "$STATE_DIR" "$LOG_DIR" "${STATE_DIR}/state"
+    chmod 0755 "$STATE_DIR"
+    ensure_tls
+    write_users
+
+    local new_conf
+    new_conf=$(mktemp "${STATE_DIR}/.conf.XXXXXX")
+    write_config "$new_conf"
+    if master_pid >/dev/null; then
+        if cmp -s "$new_conf" "$CONF" && healthy; then
+            rm -f "$new_conf"
+            ensure_mail
+            cmd_env
+            return 0
+        fi
+        # Settings changed (ports, plaintext auth, ...) or unhealthy: restart.
+        cmd_stop
+    fi
+    chmod 0644 "$new_conf"
+    mv -f "$new_conf" "$CONF"
+    ensure_mail
+
+    local p
+    for p in $(all_ports); do
+        if port_open "$p"; then
+            die "port ${LISTEN_ADDR}:${p} is already in use by another process"
+        fi
+    done
+
+    raise_nofile
+    : >>"$LOG_FILE"
+    local out rc=0
+    out=$(dovecot -c "$CONF" 2>&1) || rc=$?
+    if ((rc != 0)); then
+        [[ -n $out ]] && printf '%s\n' "$out" >&2
+        log_tail
+        die "dovecot -c $CONF failed to start (exit $rc)"
+    fi
+    local i ok=0
+    for ((i = 0; i < START_TIMEOUT * 10; i++)); do
+        if healthy; then ok=1; break; fi
+        if ((i > 20)) && ! master_pid >/dev/null; then break; fi
+        sleep 0.1
+    done
+    if ((ok == 0)); then
+        log_tail
+        if master_pid >/dev/null; then cmd_stop || true; fi
+        die "dovecot did not accept connections on ports $(all_ports | paste -sd, -) within ${START_TIMEOUT}s"
+    fi
+    cmd_env
+}
+
+cmd_stop() {
+    local pid procs p
+    if ! pid=$(master_pid); then
+        rm -f "$PID_FILE"
+        return 0
+    fi
+    mapfile -t procs < <(descendants "$pid")
+    kill -TERM "$pid" 2>/dev/null || true
+    if ! wait_pid_gone "$pid" "$STOP_TIMEOUT"; then
+        kill -KILL "$pid" 2>/dev/null || true
+        wait_pid_gone "$pid" 5 || die "dovecot master (pid $pid) did not exit"
+    fi
+    # The master normally takes its children with it; make sure of it.
+    for p in "${procs[@]}"; do
+        wait_pid_gone "$p" 5 || kill -KILL "$p" 2>/dev/null || true
+    done
+    for p in "${procs[@]}"; do
+        wait_pid_gone "$p" 5 || die "dovecot child process $p did not exit"
+    done
+    rm -f "$PID_FILE"
+}
+
+cmd_status() {
+    local pid
+    if pid=$(master_pid); then
+        if healthy; then
+            printf 'running (pid %s)\n' "$pid"
+            return 0
+        fi
+        printf 'running (pid %s) but not all ports accept connections\n' "$pid"
+        return 1
+    fi
+    printf 'stopped\n'
+    return 3
+}
+
+cmd_reset() {
+    [[ -d $STATE_DIR ]] || die "state dir $STATE_DIR does not exist; run '$PROG start' first"
+    id -u "$MAIL_USER" >/dev/null 2>&1 || die "user '$MAIL_USER' missing; run '$PROG start' first"
+    local users=("$@") u i
+    if ((${#users[@]} == 0)); then
+        for ((i = 1; i <= NUM_USERS; i++)); do users+=("user${i}"); done
+    fi
+    local running=0
+    master_pid >/dev/null && running=1
+    for u in "${users[@]}"; do
+        # Close leftover sessions of that user, if any (normally there are none).
+        if ((running)); then
+            doveadm -c "$CONF" kick "$u" >/dev/null 2>&1 || true
+        fi
+        reseed_user "$u"
+    done
+}
+
+main() {
+    (($# >= 1)) || usage
+    local cmd=$1
+    shift
+    case $cmd in
+        install | start | stop | restart | status | reset) validate ;;
+        env) ;;
+        -h | --help | help) usage ;;
+        *) usage ;;
+    esac
+    case $cmd in
+        install) (($# == 0)) || usage; cmd_install ;;
+        start) (($# == 0)) || usage; cmd_start ;;
+        stop) (($# == 0)) || usage; cmd_stop ;;
+        restart) (($# == 0)) || usage; cmd_stop; cmd_start ;;
+        status) (($# == 0)) || usage; cmd_status || exit $? ;;
+        env) (($# == 0)) || usage; cmd_env ;;
+        reset) cmd_reset "$@" ;;
+    esac
+}
+
+main "$@"

@@ -1,0 +1,115 @@
+import NIOCore
+import NIOTLS
+
+/// The last handler of a connection's pipeline: turns channel events into awaited reads.
+///
+/// One reader at a time asks for the next bytes; bytes that arrive while nobody waits are
+/// kept, so nothing is lost between two reads. All state lives on the channel's event loop.
+final class ByteStreamHandler: ChannelInboundHandler {
+    typealias InboundIn = ByteBuffer
+
+    private let readTimeout: TimeAmount
+    private var received: ByteBuffer?
+    private var waiter: EventLoopPromise<ByteBuffer?>?
+    private var timeoutTask: Scheduled<Void>?
+    private var endOfStream = false
+    private var failure: Error?
+    private var handshakeWaiter: EventLoopPromise<Void>?
+    private var handshakeDone = false
+
+    init(readTimeout: TimeAmount) {
+        self.readTimeout = readTimeout
+    }
+
+    /// Bytes received and not yet handed to a reader.
+    var bufferedByteCount: Int { received?.readableBytes ?? 0 }
+
+    /// The next bytes from the peer; nil once the peer has closed and everything was read.
+    func nextBytes(on eventLoop: EventLoop) -> EventLoopFuture<ByteBuffer?> {
+        if let buffer = received, buffer.readableBytes > 0 {
+            received = nil
+            return eventLoop.makeSucceededFuture(buffer)
+        }
+        if let failure { return eventLoop.makeFailedFuture(failure) }
+        if endOfStream { return eventLoop.makeSucceededFuture(nil) }
+        precondition(waiter == nil, "one reader at a time")
+        let promise = eventLoop.makePromise(of: ByteBuffer?.self)
+        waiter = promise
+        armTimeout(on: eventLoop)
+        return promise.futureResult
+    }
+
+    /// Completes once a TLS handshake added in front of this handler has finished.
+    func handshakeCompleted(on eventLoop: EventLoop) -> EventLoopFuture<Void> {
+        if handshakeDone { return eventLoop.makeSucceededVoidFuture() }
+        if let failure { return eventLoop.makeFailedFuture(failure) }
+        let promise = eventLoop.makePromise(of: Void.self)
+        handshakeWaiter = promise
+        armTimeout(on: eventLoop)
+        return promise.futureResult
+    }
+
+    private func armTimeout(on eventLoop: EventLoop) {
+        let timeout = readTimeout
+        timeoutTask = eventLoop.scheduleTask(in: timeout) { [weak self] in
+            self?.fail(ReadTimedOut(after: timeout))
+        }
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        var bytes = unwrapInboundIn(data)
+        if let waiter = takeWaiter() {
+            waiter.succeed(bytes)
+        } else if received == nil {
+            received = bytes
+        } else {
+            received!.writeBuffer(&bytes)
+        }
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        endOfStream = true
+        if received == nil || received!.readableBytes == 0 { takeWaiter()?.succeed(nil) }
+        handshakeWaiter?.fail(ChannelError.eof)
+        handshakeWaiter = nil
+        context.fireChannelInactive()
+    }
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if case TLSUserEvent.handshakeCompleted = event as? TLSUserEvent ?? .shutdownCompleted {
+            handshakeDone = true
+            cancelTimeout()
+            handshakeWaiter?.succeed()
+            handshakeWaiter = nil
+        }
+        context.fireUserInboundEventTriggered(event)
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: Error) {
+        fail(error)
+        context.close(promise: nil)
+    }
+
+    private func fail(_ error: Error) {
+        if failure == nil { failure = error }
+        takeWaiter()?.fail(error)
+        handshakeWaiter?.fail(error)
+        handshakeWaiter = nil
+    }
+
+    private func takeWaiter() -> EventLoopPromise<ByteBuffer?>? {
+        cancelTimeout()
+        defer { waiter = nil }
+        return waiter
+    }
+
+    private func cancelTimeout() {
+        timeoutTask?.cancel()
+        timeoutTask = nil
+    }
+}
+
+/// No bytes arrived within the read timeout while a reply was awaited.
+struct ReadTimedOut: Error {
+    var after: TimeAmount
+}

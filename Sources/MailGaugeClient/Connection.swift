@@ -1,0 +1,183 @@
+import NIOCore
+import NIOPosix
+import NIOSSL
+
+/// One TCP (and possibly TLS) connection to a mail server: bytes out, bytes in, STARTTLS.
+///
+/// It knows nothing of commands or replies; protocol clients sit on top of it.
+public final class Connection: Sendable {
+    public let target: Target
+    private let channel: Channel
+    private let handler: NIOLoopBound<ByteStreamHandler>
+    private let tlsContext: NIOSSLContext?
+
+    private init(target: Target, channel: Channel, handler: NIOLoopBound<ByteStreamHandler>, tlsContext: NIOSSLContext?) {
+        self.target = target
+        self.channel = channel
+        self.handler = handler
+        self.tlsContext = tlsContext
+    }
+
+    /// Connects, and for implicit TLS completes the handshake before returning.
+    public static func open(
+        to target: Target, tls: TLSOptions = .init(), timeouts: Timeouts = .init(),
+        group: EventLoopGroup = MultiThreadedEventLoopGroup.singleton
+    ) async throws(ConnectionError) -> Connection {
+        let endpoint = target.endpoint
+        let tlsContext: NIOSSLContext?
+        do {
+            tlsContext = target.security == .plain ? nil : try tls.makeContext()
+        } catch {
+            throw ConnectionError(.tls, endpoint: endpoint, "cannot set up TLS: \(describe(error))")
+        }
+        let readTimeout = TimeAmount.nanoseconds(timeouts.read.nanoseconds)
+        let implicitTLS = target.security == .implicitTLS
+        let serverHostname = Self.serverNameIndication(for: target.host)
+        do {
+            let (channel, handler) = try await ClientBootstrap(group: group)
+                .connectTimeout(TimeAmount.nanoseconds(timeouts.connect.nanoseconds))
+                .channelOption(.socketOption(.tcp_nodelay), value: 1)
+                .channelInitializer { channel in
+                    channel.eventLoop.makeCompletedFuture(withResultOf: {
+                        if implicitTLS, let tlsContext {
+                            try channel.pipeline.syncOperations.addHandler(
+                                NIOSSLClientHandler(context: tlsContext, serverHostname: serverHostname))
+                        }
+                        try channel.pipeline.syncOperations.addHandler(ByteStreamHandler(readTimeout: readTimeout))
+                    })
+                }
+                .connect(host: target.host, port: target.port)
+                .flatMap { channel in
+                    channel.pipeline.handler(type: ByteStreamHandler.self).map { handler in
+                        (channel, NIOLoopBound(handler, eventLoop: channel.eventLoop))
+                    }
+                }
+                .get()
+            let connection = Connection(target: target, channel: channel, handler: handler, tlsContext: tlsContext)
+            if implicitTLS { try await connection.awaitHandshake() }
+            return connection
+        } catch let error as ConnectionError {
+            throw error
+        } catch {
+            throw Self.classify(error, endpoint: endpoint)
+        }
+    }
+
+    /// The next bytes the server sent; nil when it has closed the connection.
+    public func read() async throws(ConnectionError) -> ByteBuffer? {
+        let handler = self.handler
+        do {
+            return try await channel.eventLoop.flatSubmit { handler.value.nextBytes(on: handler.eventLoop) }.get()
+        } catch {
+            throw Self.classify(error, endpoint: target.endpoint)
+        }
+    }
+
+    public func write(_ bytes: [UInt8]) async throws(ConnectionError) {
+        do {
+            try await channel.writeAndFlush(channel.allocator.buffer(bytes: bytes))
+        } catch {
+            throw Self.classify(error, endpoint: target.endpoint)
+        }
+    }
+
+    /// Upgrades to TLS after the server accepted STLS / STARTTLS (RFC 2595 §4, RFC 9051 §6.2.1).
+    ///
+    /// Bytes already received past the server's OK were sent in the clear and would be read as
+    /// if they came through TLS — the injection the RFCs warn of. They are never used: the
+    /// upgrade fails, naming how many there were. `unconsumedBytes` counts any the caller
+    /// holds in its own decoder.
+    public func startTLS(unconsumedBytes: Int = 0) async throws(ConnectionError) {
+        guard let tlsContext else {
+            throw ConnectionError(.tls, endpoint: target.endpoint, "STARTTLS needs a target set up for it")
+        }
+        let handler = self.handler
+        let serverHostname = Self.serverNameIndication(for: target.host)
+        do {
+            let buffered = try await channel.eventLoop.submit { handler.value.bufferedByteCount }.get()
+            if buffered + unconsumedBytes > 0 {
+                throw ConnectionError(.unexpectedBytesBeforeTLS, endpoint: target.endpoint,
+                    "server sent \(buffered + unconsumedBytes) bytes after accepting STARTTLS and before the TLS handshake; refusing to use them")
+            }
+            try await channel.eventLoop.flatSubmit { [channel] in
+                channel.eventLoop.makeCompletedFuture(withResultOf: {
+                    let tlsHandler = try NIOSSLClientHandler(context: tlsContext, serverHostname: serverHostname)
+                    try channel.pipeline.syncOperations.addHandler(tlsHandler, position: .first)
+                })
+            }.get()
+            try await awaitHandshake()
+        } catch let error as ConnectionError {
+            throw error
+        } catch {
+            throw Self.classify(error, endpoint: target.endpoint)
+        }
+    }
+
+    /// The negotiated TLS version, or nil on a plain connection.
+    public func tlsVersion() async -> String? {
+        guard let future = try? await channel.pipeline.handler(type: NIOSSLClientHandler.self).get() else { return nil }
+        return await withCheckedContinuation { continuation in
+            channel.eventLoop.execute {
+                future.tlsVersion.map { continuation.resume(returning: "\($0)") } ?? continuation.resume(returning: nil)
+            }
+        }
+    }
+
+    public func close() async {
+        try? await channel.close()
+    }
+
+    private func awaitHandshake() async throws {
+        let handler = self.handler
+        try await channel.eventLoop.flatSubmit { handler.value.handshakeCompleted(on: handler.eventLoop) }.get()
+    }
+
+    /// SNI carries host names only (RFC 6066 §3); for an address the certificate is checked against it.
+    private static func serverNameIndication(for host: String) -> String? {
+        let isAddress = host.contains(":") || host.allSatisfy { $0.isNumber || $0 == "." }
+        return isAddress ? nil : host
+    }
+
+    static func classify(_ error: Error, endpoint: String) -> ConnectionError {
+        switch error {
+        case let error as ConnectionError:
+            return error
+        case let timeout as ReadTimedOut:
+            return ConnectionError(.readTimeout, endpoint: endpoint, "no reply within \(seconds(timeout.after))")
+        case ChannelError.connectTimeout(let amount):
+            return ConnectionError(.connectTimeout, endpoint: endpoint, "connect timed out after \(seconds(amount))")
+        case ChannelError.eof, ChannelError.ioOnClosedChannel, ChannelError.alreadyClosed:
+            return ConnectionError(.closed, endpoint: endpoint, "connection closed by the server")
+        case is NIOSSLError, is BoringSSLError, is NIOSSLExtraError:
+            return ConnectionError(.tls, endpoint: endpoint, "TLS failed: \(describe(error))")
+        default:
+            let text = describe(error)
+            if text.contains("refused") || text.contains("ECONNREFUSED") {
+                return ConnectionError(.refused, endpoint: endpoint, "connection refused")
+            }
+            if text.contains("unreachable") || text.contains("resolve") || text.contains("EAI_") {
+                return ConnectionError(.unreachable, endpoint: endpoint, "cannot reach: \(text)")
+            }
+            if text.contains("reset by peer") || text.contains("Broken pipe") {
+                return ConnectionError(.closed, endpoint: endpoint, "connection reset by the server")
+            }
+            return ConnectionError(.other, endpoint: endpoint, text)
+        }
+    }
+
+    private static func seconds(_ amount: TimeAmount) -> String {
+        let value = Double(amount.nanoseconds) / 1e9
+        return value == value.rounded() ? "\(Int(value))s" : "\(value)s"
+    }
+
+    private static func describe(_ error: Error) -> String {
+        String(describing: error).split(whereSeparator: \.isNewline).joined(separator: " ")
+    }
+}
+
+extension Duration {
+    var nanoseconds: Int64 {
+        let (seconds, attoseconds) = components
+        return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
+    }
+}

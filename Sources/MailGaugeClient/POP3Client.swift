@@ -1,0 +1,52 @@
+import MailGaugeWire
+import NIOCore
+
+/// A POP3 conversation over one connection: sends command lines, hands back decoded replies.
+///
+/// It decides nothing about whether a reply is right; the decoder's findings travel with it.
+public final class POP3Client {
+    public let connection: Connection
+    private var decoder: POP3ResponseDecoder
+
+    public init(connection: Connection, limits: POP3Limits = .init()) {
+        self.connection = connection
+        self.decoder = POP3ResponseDecoder(limits: limits)
+    }
+
+    /// Sends one command line; CRLF is added here, so a line must not contain one.
+    public func send(_ line: String) async throws(ConnectionError) {
+        try await connection.write(Array(line.utf8) + [13, 10])
+    }
+
+    /// Reads until one whole reply, decoded as an answer to `context`, has arrived.
+    public func receive(_ context: POP3ReplyContext) async throws(ConnectionError) -> POP3Response {
+        while true {
+            if let response = decoder.nextResponse(for: context) { return response }
+            guard let bytes = try await connection.read() else {
+                let findings = decoder.finish(for: context)
+                let detail = findings.isEmpty ? "" : " (\(findings.map(\.summary).joined(separator: "; ")))"
+                throw ConnectionError(.closed, endpoint: connection.target.endpoint, "connection closed by the server before a complete reply\(detail)")
+            }
+            decoder.append(bytes.readableBytesView)
+        }
+    }
+
+    /// Sends STLS (RFC 2595 §4) and, on `+OK`, switches the connection to TLS.
+    /// Returns the server's reply so the caller can record it.
+    public func startTLS() async throws(ConnectionError) -> POP3Response {
+        try await send("STLS")
+        let reply = try await receive(.singleLine(verb: "STLS"))
+        guard reply.status == .ok else {
+            throw ConnectionError(.tls, endpoint: connection.target.endpoint,
+                                  "server refused STLS: \(ByteEscaping.escape(reply.statusLine))")
+        }
+        try await connection.startTLS(unconsumedBytes: decoder.bufferedByteCount)
+        return reply
+    }
+
+    /// Whether the server has closed its side (read after QUIT, RFC 1939 §6).
+    public func awaitClose() async throws(ConnectionError) -> Bool {
+        guard decoder.bufferedByteCount == 0 else { return false }
+        return try await connection.read() == nil
+    }
+}

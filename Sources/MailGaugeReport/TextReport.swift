@@ -1,0 +1,48 @@
+import MailGaugeResult
+import MailGaugeWire
+
+/// The terminal rendering of results: a line per step, and for a failure the expected and
+/// actual lines side by side with the transcript up to that point.
+public enum TextReport {
+    public static func render(_ scenario: ScenarioResult) -> String {
+        var out = "\(scenario.status.rawValue.uppercased()) \(scenario.file) — \(scenario.title) [\(scenario.account)]\n"
+        for step in scenario.steps {
+            let mark = step.status == .passed ? "ok  " : "FAIL"
+            let what = step.command ?? "(greeting)"
+            let milliseconds = (step.latencySeconds * 1000 * 10).rounded() / 10
+            out += "  \(mark) \(step.location) \(step.connection): \(what)  [\(milliseconds) ms]\n"
+            for finding in step.findings {
+                out += "       \(finding.severity.rawValue): \(finding.summary)\n"
+            }
+            if let mismatch = step.mismatch {
+                out += diff(step, mismatch)
+            }
+        }
+        if let reason = scenario.reason, scenario.status != .passed {
+            out += "  \(scenario.status == .skipped ? "skipped" : "reason"): \(reason)\n"
+        }
+        if scenario.status == .failed || scenario.status == .error, !scenario.transcript.isEmpty {
+            out += "  transcript so far:\n"
+            for line in scenario.transcript {
+                out += "    \(line.connection) \(line.direction.rawValue): \(line.text)\n"
+            }
+        }
+        return out
+    }
+
+    private static func diff(_ step: StepResult, _ mismatch: Mismatch) -> String {
+        var out = "       \(mismatch.message)\n"
+        let rows = max(step.expected.count, step.actual.count)
+        for row in 0..<rows {
+            let marker = row == mismatch.expectedLine || row == mismatch.actualLine ? ">" : " "
+            out += "     \(marker) expected: \(row < step.expected.count ? step.expected[row] : "(nothing)")\n"
+            out += "     \(marker) actual:   \(row < step.actual.count ? step.actual[row] : "(nothing)")\n"
+        }
+        return out
+    }
+
+    /// `N passed, N failed, N skipped, N errors`.
+    public static func summary(_ result: RunResult) -> String {
+        "\(result.count(.passed)) passed, \(result.count(.failed)) failed, \(result.count(.skipped)) skipped, \(result.count(.error)) errors"
+    }
+}

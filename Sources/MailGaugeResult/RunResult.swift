@@ -1,0 +1,41 @@
+import Foundation
+
+/// Everything one `mailgauge` invocation found: the model every report reads.
+///
+/// It is the only thing written to JSON, so a result written today renders again tomorrow;
+/// fields are only ever added, and `format` changes when a change is not backward compatible.
+public struct RunResult: Sendable, Codable, Equatable {
+    public static let currentFormat = "mailgauge-result/1"
+
+    public var format = RunResult.currentFormat
+    public var tool: ToolInfo
+    /// The command line, with every secret replaced.
+    public var commandLine: [String]
+    public var target: String
+    public var startedAt: Date
+    public var finishedAt: Date
+    public var scenarios: [ScenarioResult]
+
+    public init(tool: ToolInfo, commandLine: [String], target: String, startedAt: Date, finishedAt: Date, scenarios: [ScenarioResult]) {
+        self.tool = tool
+        self.commandLine = commandLine
+        self.target = target
+        self.startedAt = startedAt
+        self.finishedAt = finishedAt
+        self.scenarios = scenarios
+    }
+
+    public func count(_ status: ScenarioResult.Status) -> Int {
+        scenarios.filter { $0.status == status }.count
+    }
+}
+
+public struct ToolInfo: Sendable, Codable, Equatable {
+    public var name: String
+    public var version: String
+
+    public init(name: String = "mailgauge", version: String) {
+        self.name = name
+        self.version = version
+    }
+}

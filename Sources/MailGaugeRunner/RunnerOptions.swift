@@ -1,0 +1,22 @@
+import MailGaugeClient
+
+/// How scenarios are replayed: TLS trust, time bounds and how strict the grammar check is.
+public struct RunnerOptions: Sendable {
+    public var tls: TLSOptions
+    public var timeouts: Timeouts
+    /// The most one scenario may take, all connections together, before it is stopped.
+    public var scenarioTimeout: Duration
+    /// Fail on warning-level findings (leniencies real servers get away with), not only on violations.
+    public var strict: Bool
+    /// Transcripts keep at most this many lines of one reply's content, so a large RETR stays readable.
+    public var transcriptLinesPerReply: Int
+
+    public init(tls: TLSOptions = .init(), timeouts: Timeouts = .init(), scenarioTimeout: Duration = .seconds(120),
+                strict: Bool = false, transcriptLinesPerReply: Int = 40) {
+        self.tls = tls
+        self.timeouts = timeouts
+        self.scenarioTimeout = scenarioTimeout
+        self.strict = strict
+        self.transcriptLinesPerReply = transcriptLinesPerReply
+    }
+}

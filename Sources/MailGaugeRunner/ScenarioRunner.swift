@@ -1,0 +1,72 @@
+import MailGaugeClient
+import MailGaugeResult
+import MailGaugeScenario
+import MailGaugeWire
+
+/// Replays scenarios against one target. The one place where expectations meet replies:
+/// `run`, `check` and `bench` all go through it, so they check exactly the same things.
+public struct ScenarioRunner: Sendable {
+    public let target: Target
+    public let options: RunnerOptions
+
+    public init(target: Target, options: RunnerOptions = .init()) {
+        self.target = target
+        self.options = options
+    }
+
+    /// Replays `scenario` as `account`. Never throws: every failure is part of the result.
+    /// With the server's `capabilities` known, a scenario requiring one it lacks is skipped.
+    public func run(_ scenario: Scenario, as account: Account, capabilities: Set<String>? = nil) async -> ScenarioResult {
+        let start = ContinuousClock.now
+        let connections = OpenConnections()
+        let (target, options) = (self.target, self.options)
+        if let skip = Self.precondition(scenario, target: target, capabilities: capabilities) {
+            return skip.result(for: scenario, account: account, duration: .zero)
+        }
+        let outcome = await withTaskGroup(of: ReplayOutcome?.self) { group in
+            group.addTask {
+                var replay = POP3Replay(target: target, options: options, account: account, connections: connections)
+                return await replay.run(scenario)
+            }
+            group.addTask {
+                try? await Task.sleep(for: options.scenarioTimeout)
+                if !Task.isCancelled { await connections.closeAll(timedOut: true) }
+                return nil
+            }
+            var finished: ReplayOutcome?
+            for await candidate in group where candidate != nil {
+                finished = candidate
+                group.cancelAll()
+            }
+            return finished
+        }
+        return outcome!.result(for: scenario, account: account, duration: start.duration(to: .now))
+    }
+
+    private static func precondition(_ scenario: Scenario, target: Target, capabilities: Set<String>?) -> ReplayOutcome? {
+        guard scenario.mailProtocol == target.mailProtocol else {
+            return ReplayOutcome(status: .error, reason: "the scenario is for \(scenario.mailProtocol.rawValue) but the target is \(target)")
+        }
+        let missing = scenario.requirements.filter { !(capabilities?.contains($0) ?? true) }
+        guard missing.isEmpty else {
+            return ReplayOutcome(status: .skipped, reason: "the server does not advertise \(missing.joined(separator: ", "))")
+        }
+        return nil
+    }
+}
+
+/// What a replay produced, before it is stamped with the scenario's identity.
+struct ReplayOutcome: Sendable {
+    var status: ScenarioResult.Status
+    var reason: String?
+    var steps: [StepResult] = []
+    var transcript: [TranscriptLine] = []
+
+    func result(for scenario: Scenario, account: Account, duration: Duration) -> ScenarioResult {
+        let (seconds, attoseconds) = duration.components
+        return ScenarioResult(
+            file: scenario.file, title: scenario.title, references: scenario.references, account: account.user,
+            status: status, reason: reason, steps: steps, transcript: transcript,
+            durationSeconds: Double(seconds) + Double(attoseconds) / 1e18)
+    }
+}

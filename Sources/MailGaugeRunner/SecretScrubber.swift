@@ -1,0 +1,15 @@
+import MailGaugeScenario
+
+/// Replaces secret values in text that did not come from a template, such as a server echoing
+/// a password back in an error line, so no secret reaches output through a side door.
+struct SecretScrubber {
+    private var secrets: [String] = []
+
+    mutating func update(from bindings: Bindings) {
+        secrets = bindings.secretValues.sorted { $0.count > $1.count }
+    }
+
+    func scrub(_ text: String) -> String {
+        secrets.reduce(text) { text, secret in text.replacing(secret, with: Bindings.mask) }
+    }
+}

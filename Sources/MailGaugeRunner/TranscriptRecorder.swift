@@ -1,0 +1,47 @@
+import MailGaugeResult
+import MailGaugeWire
+
+/// Collects what crossed the wire, line by line, escaped and with secrets masked.
+struct TranscriptRecorder {
+    private(set) var lines: [TranscriptLine] = []
+    var scrubber = SecretScrubber()
+    let linesPerReply: Int
+
+    init(linesPerReply: Int) {
+        self.linesPerReply = linesPerReply
+    }
+
+    mutating func client(_ maskedCommand: String, on connection: String) {
+        lines.append(TranscriptLine(connection: connection, direction: .client, text: scrubber.scrub(maskedCommand)))
+    }
+
+    mutating func event(_ text: String, on connection: String) {
+        lines.append(TranscriptLine(connection: connection, direction: .event, text: text))
+    }
+
+    /// Records a reply's wire bytes split at line ends, keeping the head of a long reply.
+    mutating func server(_ wireBytes: [UInt8], on connection: String) {
+        let replyLines = Self.splitLines(wireBytes)
+        for line in replyLines.prefix(linesPerReply) {
+            lines.append(TranscriptLine(connection: connection, direction: .server, text: render(line)))
+        }
+        if replyLines.count > linesPerReply {
+            if replyLines.count > linesPerReply + 1 {
+                event("… \(replyLines.count - linesPerReply - 1) more lines …", on: connection)
+            }
+            lines.append(TranscriptLine(connection: connection, direction: .server, text: render(replyLines.last!)))
+        }
+    }
+
+    /// Escapes a line for display and masks any secret in it.
+    func render<Line: Sequence<UInt8>>(_ line: Line) -> String {
+        scrubber.scrub(ByteEscaping.escape(line))
+    }
+
+    /// Lines without their CRLF (or bare LF, which the decoder has already reported).
+    static func splitLines(_ bytes: [UInt8]) -> [ArraySlice<UInt8>] {
+        var lines = bytes.split(separator: 10, omittingEmptySubsequences: false)
+        if lines.last?.isEmpty == true { lines.removeLast() }
+        return lines.map { $0.last == 13 ? $0.dropLast() : $0 }
+    }
+}

@@ -1,0 +1,50 @@
+import MailGaugeWire
+
+/// A parsed scenario: a transcript of one or more sessions, as the RFCs write them.
+public struct Scenario: Sendable {
+    /// The file the scenario was read from, as given to the parser.
+    public var file: String
+    public var mailProtocol: MailProtocol
+    public var title: String
+    /// Where the behaviour under test is specified (`@rfc` lines), e.g. `RFC 1939 §10`.
+    public var references: [String]
+    /// Capabilities the server must advertise (`@requires`); a server without them skips the scenario.
+    public var requirements: [String]
+    public var steps: [ScenarioStep]
+
+    /// Names of the connections the scenario opens, in order of first use.
+    public var connectionNames: [String] {
+        var names: [String] = []
+        for case .connect(let name, _) in steps where !names.contains(name) {
+            names.append(name)
+        }
+        return names
+    }
+}
+
+/// One thing the runner does, in order.
+public enum ScenarioStep: Sendable {
+    /// Open a connection (and read its greeting with the next exchange); `@connect [name]`.
+    case connect(name: String, location: SourceLocation)
+    /// Switch the following exchanges to an already open connection; `@use name`.
+    case use(name: String, location: SourceLocation)
+    /// Give a variable a value from here on; `@set name value`.
+    case set(name: String, value: String, location: SourceLocation)
+    /// Send a command (none for a greeting) and check the reply.
+    case exchange(Exchange)
+}
+
+/// A command and the reply expected for it.
+public struct Exchange: Sendable {
+    /// The `C:` line, or nil when the exchange only reads (the greeting after `@connect`).
+    public var command: Template?
+    /// The `S:` lines: the status line first, then any multi-line content and its terminator.
+    public var expected: [ExpectedLine]
+    public var location: SourceLocation
+
+    public init(command: Template?, expected: [ExpectedLine], location: SourceLocation) {
+        self.command = command
+        self.expected = expected
+        self.location = location
+    }
+}

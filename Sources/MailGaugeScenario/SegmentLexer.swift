@@ -1,0 +1,85 @@
+/// Splits the text of a `C:` or `S:` line into segments.
+///
+/// One lexer serves both line kinds so that escapes and `${name}` mean the same everywhere;
+/// only `S:` lines give `{...}` a meaning, because commands send braces as they are (IMAP literals).
+enum SegmentLexer {
+    static func lex(_ text: Substring, patterns: Bool, at location: SourceLocation) throws(ScenarioError) -> [Segment] {
+        var segments: [Segment] = []
+        var literal = ""
+        func flushLiteral() {
+            if !literal.isEmpty { segments.append(.literal(literal)); literal = "" }
+        }
+        var index = text.startIndex
+        while index < text.endIndex {
+            let character = text[index]
+            let next = text.index(after: index)
+            if character == "\\" {
+                guard next < text.endIndex else {
+                    throw ScenarioError("a line cannot end with an escaping backslash", at: location)
+                }
+                literal.append(text[next])
+                index = text.index(after: next)
+            } else if character == "$", next < text.endIndex, text[next] == "{" {
+                let (body, after) = try braced(text, openingAt: next, at: location)
+                guard VariableName.isValid(body) else {
+                    throw ScenarioError("'${\(body)}' is not a variable name (letters, digits, '_' and '-', starting with a letter)", at: location)
+                }
+                flushLiteral()
+                segments.append(.variable(String(body)))
+                index = after
+            } else if character == "{", patterns {
+                let (body, after) = try braced(text, openingAt: index, at: location)
+                if let wildcard = try wildcard(body, at: location) {
+                    flushLiteral()
+                    segments.append(.wildcard(wildcard))
+                } else {
+                    literal += "{\(body)}"
+                }
+                index = after
+            } else {
+                literal.append(character)
+                index = next
+            }
+        }
+        flushLiteral()
+        return segments
+    }
+
+    /// The text between `{` at `open` and the next `}`, and the index after the `}`.
+    private static func braced(_ text: Substring, openingAt open: Substring.Index, at location: SourceLocation) throws(ScenarioError) -> (Substring, Substring.Index) {
+        let start = text.index(after: open)
+        guard let close = text[start...].firstIndex(of: "}") else {
+            throw ScenarioError("'{' is not closed by '}' (write '\\{' for a literal brace)", at: location)
+        }
+        return (text[start..<close], text.index(after: close))
+    }
+
+    /// `{kind}` or `{name:kind}`; nil for an IMAP literal announcement such as `{342}` or `{5+}`,
+    /// which is expected as written.
+    private static func wildcard(_ body: Substring, at location: SourceLocation) throws(ScenarioError) -> Wildcard? {
+        let digits = body.hasSuffix("+") ? body.dropLast() : body
+        if !digits.isEmpty, digits.allSatisfy(\.isASCIIDigit) { return nil }
+        let parts = body.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+        let kindText = parts.count == 2 ? parts[1] : parts[0]
+        guard let kind = WildcardKind(rawValue: String(kindText)) else {
+            let kinds = WildcardKind.allCases.map { "{\($0.rawValue)}" }.joined(separator: ", ")
+            throw ScenarioError("unknown pattern '{\(body)}': use \(kinds), or {name:kind} to capture", at: location)
+        }
+        guard parts.count == 2 else { return Wildcard(kind: kind) }
+        guard VariableName.isValid(parts[0]) else {
+            throw ScenarioError("'\(parts[0])' in '{\(body)}' is not a variable name", at: location)
+        }
+        return Wildcard(kind: kind, capture: String(parts[0]))
+    }
+}
+
+enum VariableName {
+    static func isValid(_ name: Substring) -> Bool {
+        guard let first = name.first, first.isASCII, first.isLetter else { return false }
+        return name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }
+    }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { isASCII && isNumber }
+}

@@ -1,0 +1,86 @@
+import ArgumentParser
+import Foundation
+import MailGaugeClient
+import MailGaugeReport
+import MailGaugeResult
+import MailGaugeRunner
+import MailGaugeScenario
+
+/// `mailgauge run`: replays scenario files against a target and reports each step.
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Replay scenario files against a server and check every reply.")
+
+    @Argument(help: "Scenario files (.scn).")
+    var files: [String]
+
+    @OptionGroup var target: TargetOptions
+    @OptionGroup var account: AccountOptions
+
+    @Option(help: "Write the result model as JSON to this path.")
+    var json: String?
+
+    func run() async throws {
+        let scenarios: [Scenario]
+        do {
+            scenarios = try ScenarioFiles.load(files)
+        } catch {
+            throw usageFailure(error.description)
+        }
+        let accounts = try account.accounts()
+        let runner = ScenarioRunner(target: try target.resolvedTarget(), options: target.runnerOptions)
+        if target.insecure {
+            FileHandle.standardError.write(Data("mailgauge: warning: --insecure: the server's certificate is NOT verified\n".utf8))
+        }
+        let startedAt = Date()
+        var capabilities: Set<String>?
+        if scenarios.contains(where: { !$0.requirements.isEmpty }) {
+            do {
+                capabilities = try await CapabilityProbe.capabilities(of: runner.target, options: runner.options)
+            } catch {
+                throw usageFailure(error.description)
+            }
+        }
+        var results: [ScenarioResult] = []
+        for scenario in scenarios {
+            let result = await runner.run(scenario, as: accounts[0], capabilities: capabilities)
+            print(TextReport.render(result), terminator: "")
+            results.append(result)
+        }
+        let result = RunResult(
+            tool: ToolInfo(version: MailGaugeCommand.version), commandLine: CommandLine.arguments,
+            target: runner.target.description, startedAt: startedAt, finishedAt: Date(), scenarios: results)
+        print(TextReport.summary(result))
+        if let json {
+            do {
+                try JSONReport.write(result, to: json)
+            } catch {
+                throw usageFailure("\(json): cannot write the JSON result: \(error.localizedDescription)")
+            }
+        }
+        if result.count(.error) > 0 { throw CLIExit.usage.code }
+        if result.count(.failed) > 0 { throw CLIExit.failed.code }
+    }
+}
+
+/// Reads and parses scenario files before any connection, so a typo costs no server time.
+enum ScenarioFiles {
+    static func load(_ paths: [String]) throws(ScenarioError) -> [Scenario] {
+        let parser = ScenarioParser { path in
+            do {
+                return try String(contentsOfFile: path, encoding: .utf8)
+            } catch {
+                throw ReadFailure(path: path)
+            }
+        }
+        return try paths.map { path throws(ScenarioError) in try parser.parse(path: path) }
+    }
+
+    private struct ReadFailure: Error, CustomStringConvertible {
+        var path: String
+        var description: String {
+            FileManager.default.fileExists(atPath: path) ? "not readable as UTF-8 text" : "no such file"
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import MailGaugeClient
+import MailGaugeRunner
+
+/// Where to connect and how to trust it; shared by every command that talks to a server.
+struct TargetOptions: ParsableArguments {
+    @Option(help: "The server: pop3://host:port, pop3s://host:port (implicit TLS), imap://…, imaps://…")
+    var target: String
+
+    @Flag(help: "Upgrade a plain connection with STLS (POP3) or STARTTLS (IMAP) before anything else.")
+    var starttls = false
+
+    @Option(name: .customLong("ca-file"), help: "A PEM file of CA certificates to trust instead of the system's.")
+    var caFile: String?
+
+    @Flag(help: "Do not verify the server's certificate (says so on every run).")
+    var insecure = false
+
+    @Option(name: .customLong("connect-timeout"), help: "Seconds to wait for a TCP connection.")
+    var connectTimeout: Double = 10
+
+    @Option(name: .customLong("read-timeout"), help: "Seconds to wait for the next bytes of a reply.")
+    var readTimeout: Double = 30
+
+    @Option(name: .customLong("scenario-timeout"), help: "Seconds one scenario may take in all.")
+    var scenarioTimeout: Double = 120
+
+    @Flag(help: "Fail on warning-level grammar findings too, not only on violations.")
+    var strict = false
+
+    func validate() throws {
+        for (name, value) in [("--connect-timeout", connectTimeout), ("--read-timeout", readTimeout), ("--scenario-timeout", scenarioTimeout)]
+        where !(value > 0 && value <= 86_400) {
+            throw ValidationError("\(name) must be between 0 and 86400 seconds")
+        }
+        if insecure && caFile != nil { throw ValidationError("--insecure and --ca-file contradict each other; choose one") }
+        _ = try resolvedTarget()
+    }
+
+    func resolvedTarget() throws -> Target {
+        do {
+            return try Target(url: target, startTLS: starttls)
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+
+    var runnerOptions: RunnerOptions {
+        RunnerOptions(
+            tls: TLSOptions(caFile: caFile, insecure: insecure),
+            timeouts: Timeouts(connect: .seconds(connectTimeout), read: .seconds(readTimeout)),
+            scenarioTimeout: .seconds(scenarioTimeout), strict: strict)
+    }
+}

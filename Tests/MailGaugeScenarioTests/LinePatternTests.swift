@@ -1,0 +1,61 @@
+import Testing
+@testable import MailGaugeScenario
+
+private let here = SourceLocation(file: "t.scn", line: 1)
+
+private func match(_ pattern: String, _ line: String, _ bindings: Bindings = Bindings()) throws -> [String: String]? {
+    try LinePattern(Substring(pattern), at: here).match(Array(line.utf8), bindings)
+}
+
+@Suite struct LinePatternTests {
+    @Test(arguments: [
+        ("+OK", "+OK", true),
+        ("+OK", "+OK ", false),
+        ("+OK {*}", "+OK Dovecot ready.", true),
+        ("+OK {*}", "+OK ", true),
+        ("+OK {*}", "-ERR no", false),
+        ("+OK {number} {number}", "+OK 2 320", true),
+        ("+OK {number} {number}", "+OK 2 3x0", false),
+        ("+OK {number}", "+OK ", false),
+        ("{atom} {atom}", "a b", true),
+        ("{atom}", "a b", false),
+        ("{*} ready.", "+OK Dovecot ready.", true),
+        ("* 1 FETCH (BODY[] {342}", "* 1 FETCH (BODY[] {342}", true),
+        ("brace \\{x\\} and \\$", "brace {x} and $", true),
+        ("{*}{*}end", "the end", true),
+    ])
+    func matchesWholeLines(pattern: String, line: String, matches: Bool) throws {
+        #expect((try match(pattern, line) != nil) == matches)
+    }
+
+    @Test func capturesNamedParts() throws {
+        let captures = try match("+OK {count:number} {size:number} {rest:*}", "+OK 12 4096 octets here")
+        #expect(captures == ["count": "12", "size": "4096", "rest": "octets here"])
+    }
+
+    @Test func variablesMatchTheirValueLiterally() throws {
+        var bindings = Bindings()
+        bindings.set("uid", to: "a.b*")
+        #expect(try match("+OK 1 ${uid}", "+OK 1 a.b*", bindings) != nil)
+        #expect(try match("+OK 1 ${uid}", "+OK 1 a.bc", bindings) == nil)
+    }
+
+    @Test func anUnboundVariableIsReported() {
+        #expect(throws: UndefinedVariable(name: "gone")) { try match("${gone}", "x") }
+    }
+
+    @Test func templatesRenderAndMaskSecrets() throws {
+        let template = try Template("PASS ${password}", at: here)
+        var bindings = Bindings()
+        bindings.set("password", to: "hunter2", secret: true)
+        #expect(try template.render(bindings) == "PASS hunter2")
+        #expect(try template.render(bindings.masked) == "PASS \(Bindings.mask)")
+        #expect(bindings.secretValues == ["hunter2"])
+        #expect(template.verb == "PASS")
+    }
+
+    @Test func commandsKeepBracesAsWritten() throws {
+        let template = try Template("APPEND INBOX {5}", at: here)
+        #expect(try template.render(Bindings()) == "APPEND INBOX {5}")
+    }
+}

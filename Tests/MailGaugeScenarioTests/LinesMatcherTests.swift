@@ -1,0 +1,35 @@
+import Testing
+@testable import MailGaugeScenario
+
+private let here = SourceLocation(file: "t.scn", line: 1)
+
+private func lines(_ patterns: [String]) throws -> [ExpectedLine] {
+    try patterns.map { $0 == "{...}" ? .anyLines(here) : .line(try LinePattern(Substring($0), at: here)) }
+}
+
+private func bytes(_ lines: [String]) -> [[UInt8]] { lines.map { Array($0.utf8) } }
+
+@Suite struct LinesMatcherTests {
+    @Test func exactLinesMatch() throws {
+        let outcome = try LinesMatcher.match(try lines(["a", "b"]), bytes(["a", "b"]), Bindings())
+        #expect(outcome == .matched(captures: [:]))
+    }
+
+    @Test func anyLinesSkipsAsManyAsNeeded() throws {
+        let expected = try lines(["Subject: {subject:*}", "{...}", "last"])
+        #expect(try LinesMatcher.match(expected, bytes(["Subject: hi", "x", "y", "last"]), Bindings()) == .matched(captures: ["subject": "hi"]))
+        #expect(try LinesMatcher.match(expected, bytes(["Subject: hi", "last"]), Bindings()) == .matched(captures: ["subject": "hi"]))
+    }
+
+    @Test func aCaptureIsUsableLaterInTheSameReply() throws {
+        let expected = try lines(["id {n:number}", "again ${n}"])
+        #expect(try LinesMatcher.match(expected, bytes(["id 7", "again 7"]), Bindings()) == .matched(captures: ["n": "7"]))
+        #expect(try LinesMatcher.match(expected, bytes(["id 7", "again 8"]), Bindings()) == .mismatched(expected: 1, actual: 1))
+    }
+
+    @Test func reportsWhereTheMismatchIs() throws {
+        #expect(try LinesMatcher.match(try lines(["a", "b", "c"]), bytes(["a", "x", "c"]), Bindings()) == .mismatched(expected: 1, actual: 1))
+        #expect(try LinesMatcher.match(try lines(["a", "b"]), bytes(["a"]), Bindings()) == .mismatched(expected: 1, actual: nil))
+        #expect(try LinesMatcher.match(try lines(["a"]), bytes(["a", "extra"]), Bindings()) == .mismatched(expected: nil, actual: 1))
+    }
+}

@@ -1,0 +1,126 @@
+import MailGaugeWire
+import Testing
+@testable import MailGaugeScenario
+
+/// Parses in-memory files, so each case states its whole input.
+private func parse(_ files: [String: String], main: String = "main.scn") throws(ScenarioError) -> Scenario {
+    try ScenarioParser { path in
+        guard let text = files[path] else { throw MissingFile(path: path) }
+        return text
+    }.parse(path: main)
+}
+
+private struct MissingFile: Error, CustomStringConvertible {
+    var path: String
+    var description: String { "no such file" }
+}
+
+private func exchanges(_ scenario: Scenario) -> [Exchange] {
+    scenario.steps.compactMap { if case .exchange(let exchange) = $0 { exchange } else { nil } }
+}
+
+@Suite struct ScenarioParserTests {
+    @Test func parsesHeaderGreetingAndExchanges() throws {
+        let scenario = try parse(["main.scn": """
+            # a comment
+            @protocol pop3
+            @title Login and STAT
+            @rfc RFC 1939 §5
+            @requires user top
+
+            S: +OK {*}
+            C: USER ${user}
+            S: +OK {*}
+            C: STAT
+            S: +OK {count:number} {size:number}
+            C: RETR ${count}
+            S: +OK {*}
+            S: Subject: {*}
+            S: {...}
+            S: .
+            """])
+        #expect(scenario.mailProtocol == .pop3)
+        #expect(scenario.title == "Login and STAT")
+        #expect(scenario.references == ["RFC 1939 §5"])
+        #expect(scenario.requirements == ["USER", "TOP"])
+        #expect(scenario.connectionNames == ["main"])
+        let all = exchanges(scenario)
+        #expect(all.count == 4)
+        #expect(all[0].command == nil)
+        #expect(all[1].command?.verb == "USER")
+        #expect(all[2].expected.count == 1)
+        #expect(all[3].expected.count == 4)
+        #expect(all[3].expected[2] == .anyLines(SourceLocation(file: "main.scn", line: 15)))
+        #expect(all[3].location == SourceLocation(file: "main.scn", line: 12))
+    }
+
+    @Test func includesAreInlinedWithTheirOwnLocations() throws {
+        let scenario = try parse([
+            "dir/main.scn": "@protocol pop3\n@include fragments/login.inc\nC: QUIT\nS: +OK {*}\n",
+            "dir/fragments/login.inc": "S: +OK {*}\nC: USER ${user}\nS: +OK {*}\n",
+        ], main: "dir/main.scn")
+        let all = exchanges(scenario)
+        #expect(all.map { $0.command?.verb } == [nil, "USER", "QUIT"])
+        #expect(all[1].location == SourceLocation(file: "dir/fragments/login.inc", line: 2))
+        #expect(all[2].location == SourceLocation(file: "dir/main.scn", line: 3))
+    }
+
+    @Test func connectAndUseOpenNamedConnections() throws {
+        let scenario = try parse(["main.scn": """
+            @protocol pop3
+            S: +OK {*}
+            C: QUIT
+            S: +OK {*}
+            @connect second
+            S: +OK {*}
+            @use main
+            C: NOOP
+            S: +OK
+            """])
+        #expect(scenario.connectionNames == ["main", "second"])
+    }
+
+    @Test func setDefinesAVariable() throws {
+        let scenario = try parse(["main.scn": "@protocol pop3\n@set msg 2\nC: RETR ${msg}\nS: +OK {*}\n"])
+        guard case .set(let name, let value, _) = scenario.steps[0] else {
+            Issue.record("expected @set first, got \(scenario.steps[0])")
+            return
+        }
+        #expect(name == "msg" && value == "2")
+    }
+
+    /// Every malformed input names its file and line and what is wrong.
+    @Test(arguments: [
+        ("C: NOOP\n", 1, "'@protocol pop3' or '@protocol imap' must come before the first exchange"),
+        ("@protocol smtp\n", 1, "unknown protocol 'smtp': use pop3 or imap"),
+        ("@protocol pop3\n@protocol pop3\n", 2, "@protocol is given twice"),
+        ("@protocol pop3\nX: hello\n", 2, "expected 'C:', 'S:', an @directive or a # comment, found 'X: hello'"),
+        ("@protocol pop3\nC: RETR ${count}\n", 2, "'${count}' is not defined here"),
+        ("@protocol pop3\nC: NOOP\nS: +OK {num}\n", 3, "unknown pattern '{num}'"),
+        ("@protocol pop3\nC: NOOP\nS: +OK {*\n", 3, "'{' is not closed by '}'"),
+        ("@protocol pop3\nC: RETR 1\nS: +OK\nS: body\n", 4, "a multi-line reply must end with the terminator line 'S: .'"),
+        ("@protocol pop3\nC: NOOP\nS: +OK\n@title late\n", 4, "@title must come before the first exchange"),
+        ("@protocol pop3\n@use other\n", 2, "no connection named 'other' was opened with @connect"),
+        ("@protocol pop3\n@frobnicate\n", 2, "unknown directive '@frobnicate'"),
+        ("@protocol pop3\n@include missing.inc\n", 2, "cannot include 'missing.inc': no such file"),
+        ("@protocol pop3\n@include main.scn\n", 2, "include cycle: main.scn -> main.scn"),
+        ("@protocol pop3\n", 1, "the scenario has no 'C:' or 'S:' lines"),
+        ("@protocol pop3\nC: NOOP\nS: +OK\nC: NOOP\nS: {...}\n", 5, "'{...}' stands for content lines"),
+        ("@protocol pop3\nC: NOOP\\\n", 2, "a line cannot end with an escaping backslash"),
+        ("@protocol pop3\nC: NOOP\nS: +OK {9x:number}\n", 3, "'9x' in '{9x:number}' is not a variable name"),
+    ])
+    func malformedScenarioIsReportedWithFileAndLine(text: String, line: Int, message: String) {
+        do {
+            _ = try parse(["main.scn": text])
+            Issue.record("expected an error for \(text.debugDescription)")
+        } catch {
+            #expect(error.location == SourceLocation(file: "main.scn", line: line))
+            #expect(error.message.hasPrefix(message), "got: \(error.message)")
+            #expect(error.description.hasPrefix("main.scn:\(line): "))
+        }
+    }
+
+    @Test func unreadableMainFileIsAnError() {
+        #expect(throws: ScenarioError.self) { try parse([:], main: "absent.scn") }
+    }
+}
