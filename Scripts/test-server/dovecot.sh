@@ -21,6 +21,12 @@ PLAINTEXT_AUTH=${MAILGAUGE_DOVECOT_PLAINTEXT_AUTH:-yes}
 
 MAIL_USER=mailgauge            # owner of all mail (mail_uid/mail_gid)
 LISTEN_ADDR=127.0.0.1
+# Dovecot 2.3 treats a connection whose remote IP equals its local IP as
+# "secured" and then always allows plaintext auth, so on loopback
+# disable_plaintext_auth alone has no effect. For PLAINTEXT_AUTH=no the plain
+# (non-TLS) listeners therefore bind this loopback address and a socat relay on
+# LISTEN_ADDR forwards to them (remote 127.0.0.1 != local 127.0.0.2).
+RELAY_BACKEND_ADDR=127.0.0.2
 START_TIMEOUT=${MAILGAUGE_DOVECOT_START_TIMEOUT:-30}   # seconds
 STOP_TIMEOUT=${MAILGAUGE_DOVECOT_STOP_TIMEOUT:-20}     # seconds
 WANT_NOFILE=65536              # ulimit -n we try to get before starting dovecot
@@ -47,6 +53,7 @@ PASSWD_FILE=${STATE_DIR}/passwd
 USERS_FILE=${STATE_DIR}/users.csv
 SEED_STAMP=${STATE_DIR}/seed.sha256
 PID_FILE=${BASE_DIR}/master.pid
+RELAY_PIDS=${STATE_DIR}/relay.pids
 
 die() { printf '%s: error: %s\n' "$PROG" "$*" >&2; exit 1; }
 trap 'die "unexpected failure at line ${LINENO}: ${BASH_COMMAND}"' ERR
@@ -129,6 +136,12 @@ cmd_install() {
         fi
         rm -f "$log"
     fi
+    if [[ $PLAINTEXT_AUTH == no ]] && ! command -v socat >/dev/null 2>&1; then
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -q socat >/dev/null 2>&1 \
+            || { apt-get update -q >/dev/null 2>&1 \
+                && DEBIAN_FRONTEND=noninteractive apt-get install -y -q socat >/dev/null 2>&1; } \
+            || die "apt-get install socat failed (needed for MAILGAUGE_DOVECOT_PLAINTEXT_AUTH=no)"
+    fi
     disable_system_dovecot
     id -u dovecot >/dev/null 2>&1 || die "system user 'dovecot' missing after install"
     id -u dovenull >/dev/null 2>&1 || die "system user 'dovenull' missing after install"
@@ -174,8 +187,44 @@ port_open() {
 
 all_ports() { printf '%s\n' "$POP3_PORT" "$POP3S_PORT" "$IMAP_PORT" "$IMAPS_PORT"; }
 
+relays_alive() {
+    [[ $PLAINTEXT_AUTH == no ]] || return 0
+    [[ -s $RELAY_PIDS ]] || return 1
+    local pid
+    while read -r pid; do
+        [[ $pid =~ ^[0-9]+$ ]] && [[ $(cat "/proc/$pid/comm" 2>/dev/null) == socat ]] || return 1
+    done <"$RELAY_PIDS"
+}
+
+start_relays() {
+    [[ $PLAINTEXT_AUTH == no ]] || return 0
+    local port pid
+    : >"$RELAY_PIDS"
+    for port in "$POP3_PORT" "$IMAP_PORT"; do
+        # Own session (setsid) so stop can kill the relay and its forked children.
+        setsid socat "TCP-LISTEN:${port},bind=${LISTEN_ADDR},reuseaddr,fork,backlog=4096" \
+            "TCP:${RELAY_BACKEND_ADDR}:${port},bind=${LISTEN_ADDR}" \
+            </dev/null >>"${LOG_DIR}/relay.log" 2>&1 &
+        pid=$!
+        printf '%s\n' "$pid" >>"$RELAY_PIDS"
+    done
+}
+
+stop_relays() {
+    [[ -f $RELAY_PIDS ]] || return 0
+    local pid
+    while read -r pid; do
+        [[ $pid =~ ^[0-9]+$ ]] || continue
+        [[ $(cat "/proc/$pid/comm" 2>/dev/null) == socat ]] || continue
+        kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+        wait_pid_gone "$pid" 5 || kill -KILL -- "-$pid" 2>/dev/null || true
+    done <"$RELAY_PIDS"
+    rm -f "$RELAY_PIDS"
+}
+
 healthy() {
     master_pid >/dev/null || return 1
+    relays_alive || return 1
     local p
     for p in $(all_ports); do port_open "$p" || return 1; done
 }
@@ -362,7 +411,8 @@ ensure_mail() {
 # ---------------------------------------------------------------- config ----
 
 write_config() { # target file
-    local uid gid dpa dh_line=""
+    local uid gid dpa dh_line="" plain_addr=$LISTEN_ADDR
+    [[ $PLAINTEXT_AUTH == no ]] && plain_addr=$RELAY_BACKEND_ADDR
     uid=$(id -u "$MAIL_USER")
     gid=$(id -g "$MAIL_USER")
     if [[ $PLAINTEXT_AUTH == no ]]; then dpa=yes; else dpa=no; fi
@@ -375,6 +425,7 @@ base_dir = ${BASE_DIR}
 state_dir = ${STATE_DIR}/state
 protocols = imap pop3
 listen = ${LISTEN_ADDR}
+# plain (non-TLS) listeners: ${plain_addr} (see RELAY_BACKEND_ADDR in dovecot.sh)
 shutdown_clients = yes
 
 log_path = ${LOG_FILE}
@@ -448,7 +499,7 @@ protocol pop3 {
 # ---- services (sized for ~10,000 concurrent IMAP IDLE sessions) ----
 service imap-login {
   inet_listener imap {
-    address = ${LISTEN_ADDR}
+    address = ${plain_addr}
     port = ${IMAP_PORT}
   }
   inet_listener imaps {
@@ -464,7 +515,7 @@ service imap-login {
 }
 service pop3-login {
   inet_listener pop3 {
-    address = ${LISTEN_ADDR}
+    address = ${plain_addr}
     port = ${POP3_PORT}
   }
   inet_listener pop3s {
@@ -545,6 +596,7 @@ cmd_start() {
     mv -f "$new_conf" "$CONF"
     ensure_mail
 
+    stop_relays   # leftovers of an instance that died without 'stop'
     local p
     for p in $(all_ports); do
         if port_open "$p"; then
@@ -554,13 +606,23 @@ cmd_start() {
 
     raise_nofile
     : >>"$LOG_FILE"
-    local out rc=0
-    out=$(dovecot -c "$CONF" 2>&1) || rc=$?
+    # Not $(...): the daemonized master keeps its stdout/stderr open.
+    local startup_log=${LOG_DIR}/startup.log rc=0
+    # Start with an empty signal mask: a blocked SIGTERM inherited from the
+    # caller (seen with some job runners) would make 'stop' hang until SIGKILL.
+    # perl-base is Essential on Debian; fall back to a plain exec without it.
+    local launcher=()
+    if command -v perl >/dev/null 2>&1; then
+        # shellcheck disable=SC2016 # perl code, not shell
+        launcher=(perl -MPOSIX -e 'sigprocmask(SIG_SETMASK, POSIX::SigSet->new()) or die "sigprocmask: $!\n"; exec { $ARGV[0] } @ARGV or die "exec $ARGV[0]: $!\n"')
+    fi
+    "${launcher[@]}" dovecot -c "$CONF" </dev/null >"$startup_log" 2>&1 || rc=$?
     if ((rc != 0)); then
-        [[ -n $out ]] && printf '%s\n' "$out" >&2
+        cat "$startup_log" >&2
         log_tail
         die "dovecot -c $CONF failed to start (exit $rc)"
     fi
+    start_relays
     local i ok=0
     for ((i = 0; i < START_TIMEOUT * 10; i++)); do
         if healthy; then ok=1; break; fi
@@ -577,6 +639,7 @@ cmd_start() {
 
 cmd_stop() {
     local pid procs p
+    stop_relays
     if ! pid=$(master_pid); then
         rm -f "$PID_FILE"
         return 0

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# The project's test command (README, .ci/run): installs what the integration tests need,
+# runs every test, and stops the private Dovecot that the tests started.
+# Extra arguments go to `swift test`, e.g. `Scripts/test.sh --filter HostileServerTests`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash Scripts/test-server/dovecot.sh install
+trap 'bash Scripts/test-server/dovecot.sh stop >/dev/null 2>&1 || true' EXIT
+swift test "$@"

@@ -1,0 +1,27 @@
+/// Response codes that carry no data: UIDNOTSTICKY (RFC 4315), NOMODSEQ and CLOSED (RFC 7162),
+/// the RFC 5530 codes, and those RFC 9051 §7.1 added.
+public enum IMAPConditionCode: String, Sendable, Hashable, CaseIterable {
+    case uidNotSticky = "UIDNOTSTICKY"
+    case noModSeq = "NOMODSEQ"
+    case closed = "CLOSED"
+    case unavailable = "UNAVAILABLE"
+    case authenticationFailed = "AUTHENTICATIONFAILED"
+    case authorizationFailed = "AUTHORIZATIONFAILED"
+    case expired = "EXPIRED"
+    case privacyRequired = "PRIVACYREQUIRED"
+    case contactAdmin = "CONTACTADMIN"
+    case noPerm = "NOPERM"
+    case inUse = "INUSE"
+    case expungeIssued = "EXPUNGEISSUED"
+    case corruption = "CORRUPTION"
+    case serverBug = "SERVERBUG"
+    case clientBug = "CLIENTBUG"
+    case cannot = "CANNOT"
+    case limit = "LIMIT"
+    case overQuota = "OVERQUOTA"
+    case alreadyExists = "ALREADYEXISTS"
+    case nonExistent = "NONEXISTENT"
+    case notSaved = "NOTSAVED"
+    case hasChildren = "HASCHILDREN"
+    case unknownCTE = "UNKNOWN-CTE"
+}

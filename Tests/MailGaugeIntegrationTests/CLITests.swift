@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+
+/// The `mailgauge` executable as a user or a CI job runs it: exit codes, messages, secrecy.
+@Suite(.enabled("needs the private Dovecot of Scripts/test-server (root, Debian packages)") { await PrivateDovecot.shouldRun })
+struct CLITests {
+    @Test func shippedScenariosPassWithJSONResultAndNoSecretAnywhere() async throws {
+        let environment = try await PrivateDovecot.shared.environment()
+        try await PrivateDovecot.shared.reset("user5")
+        let password = environment.password(of: "user5")
+        let json = FileManager.default.temporaryDirectory.appendingPathComponent("mailgauge-\(UUID().uuidString).json").path
+        let output = try CLI.run(PackagePaths.pop3Scenarios + [
+            "--target", "pop3://127.0.0.1:\(environment.pop3Port)", "--starttls", "--ca-file", environment.caFile,
+            "--user", "user5", "--json", json,
+        ], password: password)
+        #expect(output.exitCode == 0, "\(output.combined)")
+        #expect(output.stdout.contains("\(PackagePaths.pop3Scenarios.count) passed, 0 failed"))
+        #expect(output.stdout.contains("main: PASS [REDACTED]"))
+        let written = try String(contentsOfFile: json, encoding: .utf8)
+        #expect(written.contains("\"format\" : \"mailgauge-result/1\""))
+        for text in [output.stdout, output.stderr, written] {
+            #expect(!text.contains(password))
+        }
+    }
+
+    @Test func alteredExpectationFailsWithADiffAndExitCode1() async throws {
+        let environment = try await PrivateDovecot.shared.environment()
+        let scenario = try CLI.temporaryScenario("""
+            @protocol pop3
+            S: +OK{*}
+            C: USER ${user}
+            S: +OK{*}
+            C: PASS ${password}
+            S: +OK{*}
+            C: LIST 1
+            S: +OK 1 999999999
+            C: QUIT
+            S: +OK{*}
+            """)
+        let output = try CLI.run([scenario, "--target", "pop3://127.0.0.1:\(environment.pop3Port)", "--user", "user6"],
+                                   password: environment.password(of: "user6"))
+        #expect(output.exitCode == 1)
+        #expect(output.stdout.contains("FAIL \(scenario):7 main: LIST 1"))
+        #expect(output.stdout.contains("> expected: +OK 1 999999999"))
+        #expect(output.stdout.contains("> actual:   +OK 1 "))
+        #expect(output.stdout.contains("transcript so far:"))
+        #expect(output.stdout.contains("main C: PASS [REDACTED]"))
+        #expect(output.stdout.contains("0 passed, 1 failed"))
+    }
+
+    @Test func untrustedCertificateIsAConnectionErrorUnlessInsecure() async throws {
+        let environment = try await PrivateDovecot.shared.environment()
+        let target = "pop3s://127.0.0.1:\(environment.pop3sPort)"
+        let scenario = PackagePaths.file("Scenarios/pop3/list.scn")
+        let untrusted = try CLI.run([scenario, "--target", target, "--user", "user7"], password: environment.password(of: "user7"))
+        #expect(untrusted.exitCode == 2)
+        #expect(untrusted.stdout.contains("127.0.0.1:\(environment.pop3sPort): TLS failed"))
+        let insecure = try CLI.run([scenario, "--target", target, "--insecure", "--user", "user7"], password: environment.password(of: "user7"))
+        #expect(insecure.exitCode == 0, "\(insecure.combined)")
+        #expect(insecure.stderr.contains("NOT verified"))
+    }
+
+    @Test func wrongPasswordFailsWithoutShowingIt() async throws {
+        let environment = try await PrivateDovecot.shared.environment()
+        let wrong = "Wr0ng-Secret-\(UUID().uuidString)"
+        let output = try CLI.run([PackagePaths.file("Scenarios/pop3/list.scn"), "--target", "pop3://127.0.0.1:\(environment.pop3Port)",
+                                    "--user", "user8"], password: wrong)
+        #expect(output.exitCode == 1)
+        #expect(output.stdout.contains("PASS [REDACTED]"))
+        #expect(!output.combined.contains(wrong))
+    }
+
+    @Test func usersFileSuppliesThePassword() async throws {
+        let environment = try await PrivateDovecot.shared.environment()
+        try await PrivateDovecot.shared.reset("user9")
+        let output = try CLI.run([PackagePaths.file("Scenarios/pop3/uidl.scn"), "--target", "pop3://127.0.0.1:\(environment.pop3Port)",
+                                    "--users-file", environment.usersFile, "--user", "user9"], password: "")
+        #expect(output.exitCode == 0, "\(output.combined)")
+    }
+}
+
+/// Errors the CLI must report before or without a server.
+@Suite struct CLIErrorTests {
+    @Test func syntaxErrorIsOneLineWithFileAndLineAndExitCode2() throws {
+        let scenario = try CLI.temporaryScenario("@protocol pop3\nC: NOOP\nS: +OK {nmber}\n")
+        // Port 1 has nothing listening: the run must stop at the syntax error before connecting.
+        let output = try CLI.run([scenario, "--target", "pop3://127.0.0.1:1", "--user", "u"], password: "p")
+        #expect(output.exitCode == 2)
+        #expect(output.stdout.isEmpty)
+        #expect(output.stderr.hasPrefix("mailgauge: \(scenario):3: unknown pattern '{nmber}'"))
+        #expect(output.stderr.split(separator: "\n").count == 1)
+    }
+
+    @Test func refusedConnectionNamesHostAndPortWithExitCode2() throws {
+        let output = try CLI.run([PackagePaths.pop3Scenarios[0], "--target", "pop3://127.0.0.1:1", "--user", "u"], password: "p")
+        #expect(output.exitCode == 2)
+        #expect(output.stdout.contains("127.0.0.1:1: connection refused"))
+    }
+
+    @Test func missingPasswordIsAUsageError() throws {
+        let output = try ProcessOutput.run(PackagePaths.mailgauge, ["run", PackagePaths.pop3Scenarios[0], "--target", "pop3://127.0.0.1:1",
+                                                                     "--user", "u", "--password-env", "MAILGAUGE_TEST_UNSET_VARIABLE"])
+        #expect(output.exitCode == 2)
+        #expect(output.stderr.contains("MAILGAUGE_TEST_UNSET_VARIABLE"))
+    }
+}

@@ -1,0 +1,15 @@
+import Foundation
+
+/// Runs the built `mailgauge` executable the way a user would.
+enum CLI {
+    /// `mailgauge run ARGUMENTS`, with `password` where users put it: $MAILGAUGE_PASSWORD.
+    static func run(_ arguments: [String], password: String) throws -> ProcessOutput {
+        try ProcessOutput.run(PackagePaths.mailgauge, ["run"] + arguments, environment: ["MAILGAUGE_PASSWORD": password])
+    }
+
+    static func temporaryScenario(_ text: String) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("mailgauge-\(UUID().uuidString).scn").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+}

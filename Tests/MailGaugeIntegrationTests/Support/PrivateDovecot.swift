@@ -1,0 +1,77 @@
+import Foundation
+
+/// The private Dovecot of `Scripts/test-server/dovecot.sh`, started once per test process.
+///
+/// Locally, tests that need it are skipped with the reason when it cannot start (no root, no
+/// packages). Under CI (`CI=true`) they always run, so a broken server setup fails the build
+/// instead of passing silently.
+actor PrivateDovecot {
+    static let shared = PrivateDovecot()
+
+    struct Environment: Sendable {
+        var pop3Port: Int
+        var pop3sPort: Int
+        var imapPort: Int
+        var imapsPort: Int
+        var caFile: String
+        var usersFile: String
+
+        /// Seeded accounts are `userN` with password `mg-pass-N`.
+        func password(of user: String) -> String { "mg-pass-" + user.dropFirst("user".count) }
+    }
+
+    static let script = PackagePaths.file("Scripts/test-server/dovecot.sh")
+    private var started: Result<Environment, StartFailure>?
+
+    struct StartFailure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// True when tests needing the server should run: under CI always, locally when it starts.
+    static var shouldRun: Bool {
+        get async {
+            if ProcessInfo.processInfo.environment["CI"] == "true" { return true }
+            return (try? await shared.environment()) != nil
+        }
+    }
+
+    func environment() throws(StartFailure) -> Environment {
+        if started == nil { started = Self.start() }
+        return try started!.get()
+    }
+
+    /// Restores a user's mailbox to the seed, so each test starts from known messages.
+    func reset(_ user: String) throws(StartFailure) {
+        _ = try environment()
+        let output: ProcessOutput
+        do {
+            output = try ProcessOutput.run("/bin/bash", [Self.script, "reset", user])
+        } catch {
+            throw StartFailure(description: "cannot run \(Self.script): \(error)")
+        }
+        guard output.exitCode == 0 else { throw StartFailure(description: "reset \(user) failed: \(output.stderr)") }
+    }
+
+    private static func start() -> Result<Environment, StartFailure> {
+        let output: ProcessOutput
+        do {
+            output = try ProcessOutput.run("/bin/bash", [script, "start"])
+        } catch {
+            return .failure(StartFailure(description: "cannot run \(script): \(error)"))
+        }
+        guard output.exitCode == 0 else {
+            return .failure(StartFailure(description: "\(script) start failed (\(output.exitCode)): \(output.stderr)"))
+        }
+        var values: [String: String] = [:]
+        for line in output.stdout.split(separator: "\n") {
+            let parts = line.split(separator: "=", maxSplits: 1)
+            if parts.count == 2 { values[String(parts[0])] = String(parts[1]).trimmingCharacters(in: CharacterSet(charactersIn: "'\"")) }
+        }
+        guard let pop3 = values["MAILGAUGE_POP3_PORT"].flatMap(Int.init), let pop3s = values["MAILGAUGE_POP3S_PORT"].flatMap(Int.init),
+              let imap = values["MAILGAUGE_IMAP_PORT"].flatMap(Int.init), let imaps = values["MAILGAUGE_IMAPS_PORT"].flatMap(Int.init),
+              let ca = values["MAILGAUGE_CA_FILE"], let users = values["MAILGAUGE_USERS_FILE"] else {
+            return .failure(StartFailure(description: "\(script) start printed no usable environment: \(output.stdout)"))
+        }
+        return .success(Environment(pop3Port: pop3, pop3sPort: pop3s, imapPort: imap, imapsPort: imaps, caFile: ca, usersFile: users))
+    }
+}
