@@ -7,17 +7,10 @@ import MailGaugeWire
 /// The first expected line is the status line; if more follow, they are the unstuffed
 /// content lines and the last is the `.` terminator (the parser guarantees that shape).
 enum POP3ReplyMatcher {
-    struct Verdict {
-        var mismatch: Mismatch?
-        var captures: [String: String]
-        /// The reply as the lines a person compares with the expectation.
-        var actualLines: [[UInt8]]
-    }
-
-    static func compare(_ expected: [ExpectedLine], with reply: POP3Response, _ bindings: Bindings) throws(UndefinedVariable) -> Verdict {
+    static func compare(_ expected: [ExpectedLine], with reply: POP3Response, _ bindings: Bindings) throws(UndefinedVariable) -> ReplyVerdict {
         let actualLines = [reply.statusLine] + (reply.body.map { $0 + [Array(".".utf8)] } ?? [])
-        var verdict = Verdict(mismatch: nil, captures: [:], actualLines: actualLines)
-        guard case .line(let statusPattern)? = expected.first else { return verdict }
+        var verdict = ReplyVerdict(actualLines: actualLines)
+        guard let statusPattern = expected.first?.pattern else { return verdict }
         guard let statusCaptures = try statusPattern.match(reply.statusLine, bindings) else {
             verdict.mismatch = Mismatch(expectedLine: 0, actualLine: 0, message: "the status line differs")
             return verdict

@@ -25,8 +25,15 @@ public struct ScenarioRunner: Sendable {
         }
         let outcome = await withTaskGroup(of: ReplayOutcome?.self) { group in
             group.addTask {
-                var replay = POP3Replay(target: target, options: options, account: account, connections: connections)
-                return await replay.run(scenario)
+                let context = ReplayContext(target: target, options: options, account: account, connections: connections)
+                switch scenario.mailProtocol {
+                case .pop3:
+                    var replay = ScenarioReplay(dialect: POP3Dialect(), context: context)
+                    return await replay.run(scenario)
+                case .imap:
+                    var replay = ScenarioReplay(dialect: IMAPDialect(), context: context)
+                    return await replay.run(scenario)
+                }
             }
             group.addTask {
                 try? await Task.sleep(for: options.scenarioTimeout)

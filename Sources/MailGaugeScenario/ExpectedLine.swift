@@ -1,21 +1,38 @@
-/// One `S:` line of an expected reply.
-public enum ExpectedLine: Sendable, Equatable {
-    /// A line matched against a pattern.
-    case line(LinePattern)
-    /// `S: {...}`: any number of lines, including none (multi-line content not worth spelling out).
-    case anyLines(SourceLocation)
-
-    public var location: SourceLocation {
-        switch self {
-        case .line(let pattern): pattern.location
-        case .anyLines(let location): location
-        }
+/// One expected line of a reply: `S:` (must appear), `S?:` (may appear), `S!:` (must not appear).
+public struct ExpectedLine: Sendable, Equatable {
+    public enum Match: Sendable, Equatable {
+        /// A line matched against a pattern.
+        case pattern(LinePattern)
+        /// `{...}`: any number of lines, including none (content not worth spelling out).
+        case anyLines
     }
 
-    /// The line as written in the scenario.
+    /// How an IMAP untagged expectation counts; POP3 lines are always `required`.
+    public enum Presence: String, Sendable {
+        case required, optional, forbidden
+    }
+
+    public var match: Match
+    public var presence: Presence
+    /// `L:` lines under an IMAP reply line: the content of the literal that line announces.
+    public var literal: [ExpectedLine]
+    public var location: SourceLocation
+
+    public init(_ match: Match, presence: Presence = .required, literal: [ExpectedLine] = [], at location: SourceLocation) {
+        self.match = match
+        self.presence = presence
+        self.literal = literal
+        self.location = location
+    }
+
+    public var pattern: LinePattern? {
+        if case .pattern(let pattern) = match { pattern } else { nil }
+    }
+
+    /// The line as written in the scenario, without its `S:` prefix.
     public var source: String {
-        switch self {
-        case .line(let pattern): pattern.source
+        switch match {
+        case .pattern(let pattern): pattern.source
         case .anyLines: "{...}"
         }
     }

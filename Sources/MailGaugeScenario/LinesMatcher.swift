@@ -25,13 +25,13 @@ public enum LinesMatcher {
         mutating func match(_ e: Int, _ a: Int, _ bindings: Bindings) throws(UndefinedVariable) -> [String: String]? {
             if (a, e) > (furthest.actual, furthest.expected) { furthest = (e, a) }
             guard e < expected.count else { return a == actual.count ? [:] : nil }
-            switch expected[e] {
+            switch expected[e].match {
             case .anyLines:
                 for skip in stride(from: actual.count, through: a, by: -1) {
                     if let captures = try match(e + 1, skip, bindings) { return captures }
                 }
                 return nil
-            case .line(let pattern):
+            case .pattern(let pattern):
                 guard a < actual.count, let captured = try pattern.match(actual[a], bindings) else { return nil }
                 var extended = bindings
                 extended.merge(captured)

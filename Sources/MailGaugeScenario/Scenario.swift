@@ -30,19 +30,23 @@ public enum ScenarioStep: Sendable {
     case use(name: String, location: SourceLocation)
     /// Give a variable a value from here on; `@set name value`.
     case set(name: String, value: String, location: SourceLocation)
+    /// Log in with a SASL mechanism (IMAP AUTHENTICATE, POP3 AUTH); `@authenticate SCRAM-SHA-256`.
+    case authenticate(mechanism: String, location: SourceLocation)
     /// Send a command (none for a greeting) and check the reply.
     case exchange(Exchange)
 }
 
 /// A command and the reply expected for it.
 public struct Exchange: Sendable {
-    /// The `C:` line, or nil when the exchange only reads (the greeting after `@connect`).
-    public var command: Template?
-    /// The `S:` lines: the status line first, then any multi-line content and its terminator.
+    /// The command, or nil when the exchange only reads: a greeting after `@connect`, or
+    /// (IMAP) untagged responses the server sends unasked, as during IDLE.
+    public var command: Command?
+    /// POP3: the status line, then any content lines and the terminator. IMAP: untagged
+    /// expectations in any order, and the tagged completion or a `+` continuation.
     public var expected: [ExpectedLine]
     public var location: SourceLocation
 
-    public init(command: Template?, expected: [ExpectedLine], location: SourceLocation) {
+    public init(command: Command?, expected: [ExpectedLine], location: SourceLocation) {
         self.command = command
         self.expected = expected
         self.location = location

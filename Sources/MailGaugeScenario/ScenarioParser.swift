@@ -76,46 +76,110 @@ extension ScenarioParser {
             if trimmed.hasPrefix("@") {
                 return try directive(trimmed.dropFirst(), at: location, isFragment: isFragment)
             }
-            if let text = Self.payload(of: line, prefix: "C:") {
-                try flush()
-                try ensureConnection(at: location)
-                pending = Exchange(command: try Template(text, at: location), expected: [], location: location)
-                try checkDefined(pending!.command!.segments, at: location)
-                return nil
+            guard let (prefix, text) = Self.split(line) else {
+                throw ScenarioError("expected 'C:', 'S:', an @directive or a # comment, found '\(line.prefix(40))'", at: location)
             }
-            if let text = Self.payload(of: line, prefix: "S:") {
-                try ensureConnection(at: location)
-                try expect(text, at: location)
-                return nil
+            try ensureConnection(at: location)
+            switch prefix {
+            case "C:": try command(text, at: location)
+            case "C+:": try commandContinuation(text, at: location)
+            case "L:": try literalLine(text, at: location)
+            case "S:": try expect(text, presence: .required, at: location)
+            case "S?:": try expect(text, presence: .optional, at: location)
+            default: try expect(text, presence: .forbidden, at: location)
             }
-            throw ScenarioError("expected 'C:', 'S:', an @directive or a # comment, found '\(line.prefix(40))'", at: location)
+            return nil
         }
 
-        /// The text after `C:` or `S:` and one optional space, as written (trailing spaces matter).
-        private static func payload(of line: Substring, prefix: String) -> Substring? {
-            guard line.hasPrefix(prefix) else { return nil }
+        private static let linePrefixes = ["C+:", "C:", "L:", "S?:", "S!:", "S:"]
+
+        /// The line's prefix and its text after one optional space (trailing spaces matter).
+        private static func split(_ line: Substring) -> (String, Substring)? {
+            guard let prefix = linePrefixes.first(where: { line.hasPrefix($0) }) else { return nil }
             let rest = line.dropFirst(prefix.count)
-            return rest.first == " " ? rest.dropFirst() : rest
+            return (prefix, rest.first == " " ? rest.dropFirst() : rest)
         }
 
-        private mutating func expect(_ text: Substring, at location: SourceLocation) throws(ScenarioError) {
+        private mutating func command(_ text: Substring, at location: SourceLocation) throws(ScenarioError) {
+            try flush()
+            var text = text
+            var tag: String?
+            if mailProtocol == .imap, text.hasPrefix("["), let close = text.firstIndex(of: "]") {
+                tag = String(text[text.index(after: text.startIndex)..<close])
+                guard let tag, !tag.isEmpty, !tag.contains(" ") else { throw ScenarioError("an explicit tag is written '[tag]' with no spaces", at: location) }
+                text = text[text.index(after: close)...].drop { $0 == " " }
+            }
+            let marker = mailProtocol == .imap ? LiteralMarker(endOf: text) : nil
+            let template = try Template(marker?.prefix ?? text, at: location)
+            try checkDefined(template.segments, at: location)
+            var command = Command(tag: tag, text: template, literals: [], location: location)
+            if let marker { command.literals.append(Self.literal(marker, at: location)) }
+            pending = Exchange(command: command, expected: [], location: location)
+        }
+
+        private static func literal(_ marker: LiteralMarker, at location: SourceLocation) -> Command.Literal {
+            Command.Literal(lines: [], nonSynchronizing: marker.nonSynchronizing, declaredSize: marker.declaredSize,
+                            then: .empty(at: location))
+        }
+
+        /// True while `L:` and `C+:` lines still belong to the pending command's literal.
+        private var collectingCommandLiteral: Bool {
+            guard let pending, pending.expected.isEmpty, let command = pending.command else { return false }
+            return !command.literals.isEmpty
+        }
+
+        private mutating func commandContinuation(_ text: Substring, at location: SourceLocation) throws(ScenarioError) {
+            guard collectingCommandLiteral else {
+                throw ScenarioError("'C+:' continues a command after its literal; it must follow the 'L:' lines of a 'C:' line ending in '{*}'", at: location)
+            }
+            let marker = LiteralMarker(endOf: text)
+            let template = try Template(marker?.prefix ?? text, at: location)
+            try checkDefined(template.segments, at: location)
+            pending!.command!.literals[pending!.command!.literals.count - 1].then = template
+            if let marker { pending!.command!.literals.append(Self.literal(marker, at: location)) }
+        }
+
+        private mutating func literalLine(_ text: Substring, at location: SourceLocation) throws(ScenarioError) {
+            guard mailProtocol == .imap else {
+                throw ScenarioError("'L:' lines (literal content) are for IMAP scenarios", at: location)
+            }
+            if collectingCommandLiteral {
+                let template = try Template(text, at: location)
+                try checkDefined(template.segments, at: location)
+                pending!.command!.literals[pending!.command!.literals.count - 1].lines.append(template)
+                return
+            }
+            guard pending?.expected.isEmpty == false else {
+                throw ScenarioError("'L:' lines must follow a 'C:' line ending in a literal ({*}) or an 'S:' line whose literal they describe", at: location)
+            }
+            pending!.expected[pending!.expected.count - 1].literal.append(try expectedLine(text, at: location))
+        }
+
+        private mutating func expect(_ text: Substring, presence: ExpectedLine.Presence, at location: SourceLocation) throws(ScenarioError) {
+            if presence != .required && mailProtocol != .imap {
+                throw ScenarioError("'S?:' and 'S!:' (may and must-not appear) are for IMAP untagged responses", at: location)
+            }
             if pending == nil {
-                guard case .connect? = steps.last else {
+                let afterConnect: Bool = if case .connect? = steps.last { true } else { false }
+                guard afterConnect || mailProtocol == .imap else {
                     throw ScenarioError("'S:' line without a 'C:' line before it; only a greeting may come before any command", at: location)
                 }
                 pending = Exchange(command: nil, expected: [], location: location)
             }
-            if text == "{...}" {
-                guard !pending!.expected.isEmpty else {
-                    throw ScenarioError("'{...}' stands for content lines; the status line must come first", at: location)
-                }
-                pending!.expected.append(.anyLines(location))
-                return
+            var line = try expectedLine(text, at: location)
+            if case .anyLines = line.match, pending!.expected.isEmpty {
+                throw ScenarioError("'{...}' stands for content lines; the status line must come first", at: location)
             }
+            line.presence = presence
+            pending!.expected.append(line)
+        }
+
+        private mutating func expectedLine(_ text: Substring, at location: SourceLocation) throws(ScenarioError) -> ExpectedLine {
+            if text == "{...}" { return ExpectedLine(.anyLines, at: location) }
             let pattern = try LinePattern(text, at: location)
             try checkDefined(pattern.segments, at: location)
             defined.formUnion(pattern.captures)
-            pending!.expected.append(.line(pattern))
+            return ExpectedLine(.pattern(pattern), at: location)
         }
 
         private func checkDefined(_ segments: [Segment], at location: SourceLocation) throws(ScenarioError) {
@@ -148,7 +212,7 @@ extension ScenarioParser {
         /// A POP3 reply is one status line, optionally followed by content and the `.` terminator.
         private static func checkPOP3Reply(_ exchange: Exchange) throws(ScenarioError) {
             guard exchange.expected.count > 1 else { return }
-            guard case .line(let last) = exchange.expected.last!, last.isLiteral(".") else {
+            guard let last = exchange.expected.last!.pattern, last.isLiteral(".") else {
                 throw ScenarioError("a multi-line reply must end with the terminator line 'S: .'", at: exchange.expected.last!.location)
             }
         }
@@ -194,6 +258,10 @@ extension ScenarioParser {
                 try flush()
                 defined.insert(String(parts[0]))
                 steps.append(.set(name: String(parts[0]), value: String(parts[1]), location: location))
+            case "authenticate":
+                try requireArgument("a SASL mechanism name, e.g. 'SCRAM-SHA-256'")
+                try flush()
+                steps.append(.authenticate(mechanism: argument.uppercased(), location: location))
             case "connect":
                 guard mailProtocol != nil else { throw ScenarioError("@protocol must come before @connect", at: location) }
                 let connection = argument.isEmpty ? "main" : argument
@@ -211,7 +279,7 @@ extension ScenarioParser {
                 try flush()
                 steps.append(.use(name: argument, location: location))
             default:
-                throw ScenarioError("unknown directive '@\(name)'; known: @protocol @title @rfc @requires @include @set @connect @use", at: location)
+                throw ScenarioError("unknown directive '@\(name)'; known: @protocol @title @rfc @requires @include @set @connect @use @authenticate", at: location)
             }
             return nil
         }

@@ -3,6 +3,10 @@
 /// One lexer serves both line kinds so that escapes and `${name}` mean the same everywhere;
 /// only `S:` lines give `{...}` a meaning, because commands send braces as they are (IMAP literals).
 enum SegmentLexer {
+    /// `\{`, `\}`, `\$` and `\\` are escapes; any other backslash is text, so IMAP flags
+    /// such as `\Seen` are written as they are sent.
+    static let escapable: Set<Character> = ["{", "}", "$", "\\"]
+
     static func lex(_ text: Substring, patterns: Bool, at location: SourceLocation) throws(ScenarioError) -> [Segment] {
         var segments: [Segment] = []
         var literal = ""
@@ -13,10 +17,7 @@ enum SegmentLexer {
         while index < text.endIndex {
             let character = text[index]
             let next = text.index(after: index)
-            if character == "\\" {
-                guard next < text.endIndex else {
-                    throw ScenarioError("a line cannot end with an escaping backslash", at: location)
-                }
+            if character == "\\", next < text.endIndex, Self.escapable.contains(text[next]) {
                 literal.append(text[next])
                 index = text.index(after: next)
             } else if character == "$", next < text.endIndex, text[next] == "{" {

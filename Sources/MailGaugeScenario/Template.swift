@@ -3,6 +3,16 @@ public struct Template: Sendable, Equatable {
     public var segments: [Segment]
     public var location: SourceLocation
 
+    /// The empty template: a literal's `C+:` continuation when none is written.
+    static func empty(at location: SourceLocation) -> Template {
+        Template(segments: [], location: location)
+    }
+
+    private init(segments: [Segment], location: SourceLocation) {
+        self.segments = segments
+        self.location = location
+    }
+
     init(_ text: Substring, at location: SourceLocation) throws(ScenarioError) {
         self.segments = try SegmentLexer.lex(text, patterns: false, at: location)
         self.location = location

@@ -22,6 +22,7 @@ private func match(_ pattern: String, _ line: String, _ bindings: Bindings = Bin
         ("{*} ready.", "+OK Dovecot ready.", true),
         ("* 1 FETCH (BODY[] {342}", "* 1 FETCH (BODY[] {342}", true),
         ("brace \\{x\\} and \\$", "brace {x} and $", true),
+        ("FLAGS (\\Seen \\\\)", "FLAGS (\\Seen \\)", true),
         ("{*}{*}end", "the end", true),
     ])
     func matchesWholeLines(pattern: String, line: String, matches: Bool) throws {

@@ -4,7 +4,7 @@ import Testing
 private let here = SourceLocation(file: "t.scn", line: 1)
 
 private func lines(_ patterns: [String]) throws -> [ExpectedLine] {
-    try patterns.map { $0 == "{...}" ? .anyLines(here) : .line(try LinePattern(Substring($0), at: here)) }
+    try patterns.map { ExpectedLine($0 == "{...}" ? .anyLines : .pattern(try LinePattern(Substring($0), at: here)), at: here) }
 }
 
 private func bytes(_ lines: [String]) -> [[UInt8]] { lines.map { Array($0.utf8) } }

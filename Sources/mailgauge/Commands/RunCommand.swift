@@ -37,7 +37,7 @@ struct RunCommand: AsyncParsableCommand {
         var capabilities: Set<String>?
         if scenarios.contains(where: { !$0.requirements.isEmpty }) {
             do {
-                capabilities = try await CapabilityProbe.capabilities(of: runner.target, options: runner.options)
+                capabilities = try await CapabilityProbe.capabilities(of: runner.target, options: runner.options, account: accounts[0])
             } catch {
                 throw usageFailure(error.description)
             }

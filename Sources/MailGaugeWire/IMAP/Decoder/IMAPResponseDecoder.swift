@@ -19,6 +19,9 @@ public struct IMAPResponseDecoder: Sendable {
         framer.append(bytes)
     }
 
+    /// Bytes received but not yet returned in a response (checked at STARTTLS).
+    public var bufferedByteCount: Int { framer.bufferedByteCount }
+
     /// The next response with its raw frame and findings; nil means more bytes are needed.
     /// The response is nil when the frame was truncated by a limit or broke the grammar.
     public mutating func next() -> (response: IMAPResponse?, frame: [UInt8], findings: [Finding])? {

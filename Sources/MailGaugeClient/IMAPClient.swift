@@ -1,0 +1,80 @@
+import MailGaugeWire
+import NIOCore
+
+/// An IMAP conversation over one connection: sends bytes, hands back decoded responses one
+/// at a time. Tags, literals and what a reply means are the caller's business.
+public final class IMAPClient {
+    public let connection: Connection
+    private let parserOptions: IMAPParserOptions
+    private var decoder: IMAPResponseDecoder
+
+    public init(connection: Connection, options: IMAPParserOptions = .init()) {
+        self.connection = connection
+        self.parserOptions = options
+        self.decoder = IMAPResponseDecoder(options: options)
+    }
+
+    public func send(_ bytes: [UInt8]) async throws(ConnectionError) {
+        try await connection.write(bytes)
+    }
+
+    /// The next whole response (its literals included), decoded.
+    public func receive() async throws(ConnectionError) -> IMAPReceived {
+        while true {
+            if let next = decoder.next() {
+                return IMAPReceived(response: next.response, frame: next.frame, findings: next.findings)
+            }
+            guard let bytes = try await connection.read() else {
+                throw ConnectionError(.closed, endpoint: connection.target.endpoint, "connection closed by the server before a complete response")
+            }
+            decoder.append(bytes.readableBytesView)
+        }
+    }
+
+    /// Sends `tag STARTTLS` (RFC 9051 §6.2.1), reads up to its completion and, on OK,
+    /// switches the connection to TLS. Returns what the server sent, for the transcript.
+    public func startTLS(tag: String) async throws(ConnectionError) -> [IMAPReceived] {
+        try await send(Array("\(tag) STARTTLS\r\n".utf8))
+        var received: [IMAPReceived] = []
+        while true {
+            let next = try await receive()
+            received.append(next)
+            guard next.response?.tag == tag else { continue }
+            guard next.response?.status == .ok else {
+                throw ConnectionError(.tls, endpoint: connection.target.endpoint,
+                                      "server refused STARTTLS: \(ByteEscaping.escape(next.frame.prefix(200)))")
+            }
+            try await connection.startTLS(unconsumedBytes: decoder.bufferedByteCount)
+            // The session restarts inside TLS: no greeting follows (RFC 9051 §6.2.1).
+            decoder = IMAPResponseDecoder(options: parserOptions, expectsGreeting: false)
+            return received
+        }
+    }
+}
+
+/// One response as it arrived: the parsed value (nil when it broke the grammar), its raw
+/// bytes and the grammar's findings.
+public struct IMAPReceived: Sendable {
+    public var response: IMAPResponse?
+    public var frame: [UInt8]
+    public var findings: [Finding]
+
+    /// The frame's first line without CRLF: what an `S:` pattern is matched against.
+    public var firstLine: ArraySlice<UInt8> {
+        let end = frame.firstIndex(of: 10) ?? frame.endIndex
+        let line = frame[..<end]
+        return line.last == 13 ? line.dropLast() : line
+    }
+
+    /// The content of the literal announced at the end of the first line, if any.
+    public var literal: ArraySlice<UInt8>? {
+        let line = firstLine
+        guard line.last == UInt8(ascii: "}"), let open = line.lastIndex(of: UInt8(ascii: "{")) else { return nil }
+        let digits = line[(open + 1)..<(line.endIndex - 1)]
+        guard !digits.isEmpty, digits.allSatisfy({ (48...57).contains($0) }),
+              let size = Int(String(decoding: digits, as: UTF8.self)) else { return nil }
+        let start = (frame.firstIndex(of: 10) ?? frame.endIndex) + 1
+        guard start + size <= frame.count else { return nil }
+        return frame[start..<(start + size)]
+    }
+}

@@ -1,0 +1,175 @@
+import MailGaugeClient
+import MailGaugeResult
+import MailGaugeScenario
+import MailGaugeWire
+
+/// IMAP (RFC 9051, RFC 3501): tags, untagged responses in any order, literals, continuation
+/// requests (IDLE, AUTHENTICATE), STARTTLS, and never a password in clear under LOGINDISABLED.
+struct IMAPDialect: ReplayDialect {
+    private struct Session {
+        var client: IMAPClient
+        var capabilities: Set<String> = []
+        var encrypted: Bool
+        /// The tag of a command the server answered with `+` and is still running (IDLE).
+        var continuing: String?
+    }
+
+    private var sessions: [String: Session] = [:]
+    private var tagCounter = 0
+
+    func isOpen(_ name: String) -> Bool { sessions[name] != nil }
+
+    private mutating func nextTag() -> String {
+        tagCounter += 1
+        return "A\(tagCounter)"
+    }
+
+    mutating func connect(greeting: Exchange?, at location: SourceLocation, _ context: inout ReplayContext) async throws {
+        let name = context.current
+        if let previous = sessions.removeValue(forKey: name) { await previous.client.connection.close() }
+        let start = ContinuousClock.now
+        let connection = try await context.open()
+        var session = Session(client: IMAPClient(connection: connection), encrypted: context.target.security == .implicitTLS)
+        let received = [try await session.client.receive()]
+        absorbCapabilities(received, into: &session)
+        sessions[name] = session
+        try check(received, command: nil, tag: nil, expected: greeting?.expected ?? [], at: greeting?.location ?? location,
+                  since: start, &context)
+        if context.target.security == .startTLS, context.steps.last?.status == .passed {
+            let tag = nextTag()
+            context.transcript.client("\(tag) STARTTLS", on: name)
+            let replies = try await session.client.startTLS(tag: tag)
+            replies.forEach { context.transcript.server($0.frame, on: name) }
+            context.transcript.event("TLS established", on: name)
+            // Capabilities learnt in clear are not to be trusted after the upgrade (RFC 9051 §6.2.1).
+            session.capabilities = []
+            session.encrypted = true
+            sessions[name] = session
+        }
+    }
+
+    mutating func perform(_ exchange: Exchange, _ context: inout ReplayContext) async throws {
+        let name = context.current
+        var session = sessions[name]!
+        let start = ContinuousClock.now
+        guard let command = exchange.command else {
+            let received = try await awaitUnsolicited(exchange.expected, &session, &context)
+            sessions[name] = session
+            try check(received, command: nil, tag: nil, expected: exchange.expected, at: exchange.location, since: start, &context)
+            return
+        }
+        let continuation = session.continuing
+        let tag = continuation ?? command.tag ?? nextTag()
+        context.bindings.set("tag", to: tag)
+        if !session.encrypted, session.capabilities.contains("LOGINDISABLED"), Self.sendsPassword(command) {
+            throw ReplayFailure("refusing to send the password in clear: the server advertises LOGINDISABLED on this unencrypted connection (RFC 9051 §6.2.3); use --starttls or imaps://")
+        }
+        let prefix = continuation == nil ? "\(tag) " : ""
+        var received: [IMAPReceived] = []
+        var shown = prefix + (try command.text.render(context.bindings.masked))
+        var line = prefix + (try command.text.render(context.bindings))
+        var refused = false
+        for literal in command.literals {
+            var content: [UInt8] = []
+            for contentLine in literal.lines { content += Array(try contentLine.render(context.bindings).utf8) + [13, 10] }
+            let announcement = "{\(literal.declaredSize ?? content.count)\(literal.nonSynchronizing ? "+" : "")}"
+            context.transcript.client(shown + announcement, on: name)
+            try await session.client.send(Array((line + announcement).utf8) + [13, 10])
+            if !literal.nonSynchronizing {
+                // A synchronising literal waits for `+`; a tagged reply instead ends the command.
+                let answer = try await receive(until: { $0.firstLine.first == UInt8(ascii: "+") || $0.response?.tag == tag }, &session, name, &context)
+                received += answer
+                if answer.last?.response?.tag == tag { refused = true; break }
+                received.removeLast()
+            }
+            for contentLine in literal.lines { context.transcript.client(try contentLine.render(context.bindings.masked), on: name) }
+            try await session.client.send(content)
+            shown = try literal.then.render(context.bindings.masked)
+            line = try literal.then.render(context.bindings)
+        }
+        if !refused {
+            if command.literals.isEmpty || !shown.isEmpty { context.transcript.client(shown, on: name) }
+            try await session.client.send(Array(line.utf8) + [13, 10])
+            received += try await receive(until: { $0.response?.tag == tag || $0.firstLine.first == UInt8(ascii: "+") }, &session, name, &context)
+        }
+        session.continuing = received.last?.firstLine.first == UInt8(ascii: "+") ? tag : nil
+        sessions[name] = session
+        try check(received, command: shown, tag: tag, expected: exchange.expected, at: exchange.location, since: start, &context)
+    }
+
+    /// AUTHENTICATE (RFC 9051 §6.2.2) with SASL-IR (RFC 4959) when the server offers it.
+    mutating func authenticate(_ mechanism: String, at location: SourceLocation, _ context: inout ReplayContext) async throws {
+        let name = context.current
+        guard var session = sessions[name] else { throw ReplayFailure("connection '\(name)' is not open") }
+        if !session.encrypted, session.capabilities.contains("LOGINDISABLED"), ["PLAIN", "LOGIN"].contains(mechanism) {
+            throw ReplayFailure("refusing to send the password in clear with \(mechanism): the server advertises LOGINDISABLED on this unencrypted connection (RFC 9051 §6.2.3)")
+        }
+        var sasl = try SASLSession(mechanism, user: context.bindings["user"] ?? "", password: context.bindings["password"] ?? "")
+        let tag = nextTag()
+        let initial = try sasl.initialResponse(allowed: session.capabilities.contains("SASL-IR"))
+        let shown = "\(tag) AUTHENTICATE \(sasl.name)" + (initial == nil ? "" : " " + SASLSession.maskedPayload)
+        context.transcript.client(shown, on: name)
+        let start = ContinuousClock.now
+        try await session.client.send(Array(("\(tag) AUTHENTICATE \(sasl.name)" + (initial.map { " " + $0 } ?? "") + "\r\n").utf8))
+        var received: [IMAPReceived] = []
+        var verdict = ReplyVerdict(actualLines: [])
+        while true {
+            let next = try await receive(until: { $0.response?.tag == tag || $0.firstLine.first == UInt8(ascii: "+") }, &session, name, &context)
+            received += next
+            guard let last = next.last, last.response?.tag != tag else { break }
+            let challenge = Array(last.firstLine.dropFirst(last.firstLine.starts(with: [43, 32]) ? 2 : 1))
+            let answer = try sasl.answer(challenge)
+            context.transcript.client(SASLSession.maskedPayload, on: name)
+            try await session.client.send(Array(answer.utf8) + [13, 10])
+        }
+        verdict.actualLines = received.map { Array($0.firstLine) }
+        if received.last?.response?.status != .ok {
+            verdict.mismatch = Mismatch(expectedLine: nil, actualLine: received.count - 1, message: "the server refused \(sasl.name) authentication")
+        } else {
+            do { try sasl.finish() } catch { verdict.mismatch = Mismatch(expectedLine: nil, actualLine: received.count - 1, message: "SASL: \(error)") }
+        }
+        sessions[name] = session
+        context.record(command: shown, expected: [], verdict: verdict, findings: received.flatMap(\.findings),
+                       at: location, latency: start.duration(to: .now))
+    }
+
+    /// Reads responses until one satisfies `done`, recording each and learning capabilities.
+    private func receive(until done: (IMAPReceived) -> Bool, _ session: inout Session, _ name: String,
+                         _ context: inout ReplayContext) async throws -> [IMAPReceived] {
+        var received: [IMAPReceived] = []
+        while true {
+            let next = try await session.client.receive()
+            context.transcript.server(next.frame, on: name)
+            received.append(next)
+            absorbCapabilities([next], into: &session)
+            if done(next) { return received }
+        }
+    }
+
+    /// For `S:` lines with no command: reads until every required untagged response is there.
+    private func awaitUnsolicited(_ expected: [ExpectedLine], _ session: inout Session, _ context: inout ReplayContext) async throws -> [IMAPReceived] {
+        var received: [IMAPReceived] = []
+        while try !IMAPReplyMatcher.requiredUntaggedArrived(expected, in: received, context.bindings) {
+            received += try await receive(until: { _ in true }, &session, context.current, &context)
+        }
+        return received
+    }
+
+    private func absorbCapabilities(_ received: [IMAPReceived], into session: inout Session) {
+        for response in received.compactMap(\.response) {
+            if let capabilities = response.capabilities { session.capabilities = Set(capabilities.map { $0.uppercased() }) }
+        }
+    }
+
+    private static func sendsPassword(_ command: Command) -> Bool {
+        let templates = [command.text] + command.literals.flatMap { $0.lines + [$0.then] }
+        return templates.contains { $0.segments.contains(.variable("password")) }
+    }
+
+    private func check(_ received: [IMAPReceived], command: String?, tag: String?, expected: [ExpectedLine], at location: SourceLocation,
+                       since start: ContinuousClock.Instant, _ context: inout ReplayContext) throws {
+        let verdict = try IMAPReplyMatcher.compare(expected, with: received, tag: tag, context.bindings)
+        context.record(command: command, expected: expected, verdict: verdict, findings: received.flatMap(\.findings),
+                       at: location, latency: start.duration(to: .now))
+    }
+}

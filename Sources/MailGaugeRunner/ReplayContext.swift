@@ -1,0 +1,71 @@
+import MailGaugeClient
+import MailGaugeResult
+import MailGaugeScenario
+import MailGaugeWire
+
+/// The state one scenario replay shares across its connections, whatever the protocol:
+/// variables, the transcript and the steps recorded so far.
+struct ReplayContext {
+    let target: Target
+    let options: RunnerOptions
+    let connections: OpenConnections
+    var current = "main"
+    var bindings = Bindings()
+    var transcript: TranscriptRecorder
+    private(set) var steps: [StepResult] = []
+
+    init(target: Target, options: RunnerOptions, account: Account, connections: OpenConnections) {
+        self.target = target
+        self.options = options
+        self.connections = connections
+        self.transcript = TranscriptRecorder(linesPerReply: options.transcriptLinesPerReply)
+        bindings.set("user", to: account.user)
+        setSecret("password", to: account.password)
+    }
+
+    /// A value that must never be shown: masked in transcripts from now on.
+    mutating func setSecret(_ name: String, to value: String) {
+        bindings.set(name, to: value, secret: true)
+        transcript.scrubber.update(from: bindings)
+    }
+
+    /// Opens a connection for `current`, registered so a scenario timeout can close it.
+    mutating func open() async throws(ConnectionError) -> Connection {
+        transcript.event("connect \(target)", on: current)
+        let connection = try await Connection.open(to: target, tls: options.tls, timeouts: options.timeouts)
+        connections.add(connection)
+        if target.security == .implicitTLS { transcript.event("TLS established", on: current) }
+        return connection
+    }
+
+    /// Records a checked exchange and keeps what it captured.
+    mutating func record(command: String?, expected: [ExpectedLine], verdict: ReplyVerdict, findings: [Finding],
+                         at location: SourceLocation, latency: Duration) {
+        bindings.merge(verdict.captures)
+        let failed = verdict.mismatch != nil || findings.contains(where: failing)
+        steps.append(StepResult(
+            location: location.description, connection: current, command: command, status: failed ? .failed : .passed,
+            expected: expected.map(\.source), actual: verdict.actualLines.map { transcript.render($0) },
+            mismatch: verdict.mismatch, findings: findings, latencySeconds: latency.seconds))
+    }
+
+    /// Violations always fail a step; warnings only in strict mode.
+    func failing(_ finding: Finding) -> Bool {
+        finding.severity == .violation || options.strict
+    }
+}
+
+/// How a reply compared with its expectation.
+struct ReplyVerdict {
+    var mismatch: Mismatch?
+    var captures: [String: String] = [:]
+    /// The reply as the lines a person compares with the expectation.
+    var actualLines: [[UInt8]]
+}
+
+extension Duration {
+    var seconds: Double {
+        let (seconds, attoseconds) = components
+        return Double(seconds) + Double(attoseconds) / 1e18
+    }
+}

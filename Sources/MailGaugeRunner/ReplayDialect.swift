@@ -1,0 +1,13 @@
+import MailGaugeScenario
+
+/// What a protocol contributes to a replay: how to open a session, perform an exchange and
+/// log in with SASL. The step loop, variables, transcript and verdicts are shared.
+protocol ReplayDialect {
+    /// Opens connection `context.current`, reads its greeting and checks it against `greeting`
+    /// (nil: grammar only), and upgrades with STARTTLS when the target asks for it.
+    mutating func connect(greeting: Exchange?, at location: SourceLocation, _ context: inout ReplayContext) async throws
+    mutating func perform(_ exchange: Exchange, _ context: inout ReplayContext) async throws
+    mutating func authenticate(_ mechanism: String, at location: SourceLocation, _ context: inout ReplayContext) async throws
+    /// Whether connection `name` is open.
+    func isOpen(_ name: String) -> Bool
+}
