@@ -13,6 +13,9 @@ struct ReplayContext {
     var bindings = Bindings()
     var transcript: TranscriptRecorder
     private(set) var steps: [StepResult] = []
+    /// Whether any connection was established: failing before that is a connection error,
+    /// failing after it is the server's failure.
+    private(set) var hasConnected = false
 
     init(target: Target, options: RunnerOptions, account: Account, connections: OpenConnections) {
         self.target = target
@@ -34,6 +37,7 @@ struct ReplayContext {
         transcript.event("connect \(target)", on: current)
         let connection = try await Connection.open(to: target, tls: options.tls, timeouts: options.timeouts)
         connections.add(connection)
+        hasConnected = true
         if target.security == .implicitTLS { transcript.event("TLS established", on: current) }
         return connection
     }

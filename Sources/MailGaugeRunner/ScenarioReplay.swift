@@ -18,7 +18,6 @@ struct ScenarioReplay<Dialect: ReplayDialect> {
     private mutating func replay(_ steps: [ScenarioStep]) async -> ReplayOutcome {
         var index = 0
         var location: SourceLocation?
-        var connected = false
         do {
             while index < steps.count {
                 switch steps[index] {
@@ -31,7 +30,6 @@ struct ScenarioReplay<Dialect: ReplayDialect> {
                         index += 1
                     }
                     try await dialect.connect(greeting: greeting, at: at, &context)
-                    connected = true
                 case .use(let name, _):
                     context.current = name
                 case .set(let name, let value, _):
@@ -54,11 +52,11 @@ struct ScenarioReplay<Dialect: ReplayDialect> {
             }
             return ReplayOutcome(status: .passed)
         } catch {
-            return outcome(for: error, at: location, connected: connected)
+            return outcome(for: error, at: location)
         }
     }
 
-    private mutating func outcome(for error: Error, at location: SourceLocation?, connected: Bool) -> ReplayOutcome {
+    private mutating func outcome(for error: Error, at location: SourceLocation?) -> ReplayOutcome {
         let place = location.map { "\($0): " } ?? ""
         if context.connections.timedOut {
             return ReplayOutcome(status: .failed, reason: "\(place)scenario timed out after \(context.options.scenarioTimeout)")
@@ -67,7 +65,7 @@ struct ScenarioReplay<Dialect: ReplayDialect> {
         case let error as ConnectionError:
             context.transcript.event("error: \(error)", on: context.current)
             // Not getting a session at all is a connection error; losing one midway is the server's failure.
-            return connected ? ReplayOutcome(status: .failed, reason: place + error.description)
+            return context.hasConnected ? ReplayOutcome(status: .failed, reason: place + error.description)
                              : ReplayOutcome(status: .error, reason: error.description)
         case let error as UndefinedVariable:
             var reason = place + error.description
