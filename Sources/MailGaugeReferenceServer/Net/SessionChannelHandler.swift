@@ -1,5 +1,6 @@
 import NIOCore
 import NIOSSL
+import NIOTLS
 
 /// The one NIO handler of a connection: buffers what arrives, hands it to the protocol session,
 /// batches what the session sends, and carries out STARTTLS.
@@ -19,6 +20,8 @@ final class SessionChannelHandler: ChannelInboundHandler, SessionTransport {
     private var output = ByteBuffer()
     private var pendingUpgrade = false
     private var pendingClose = false
+    /// `startTLSInjection`: plaintext kept from before the upgrade, to be answered once TLS is up.
+    private var injectAfterHandshake = false
     private(set) var isTLS: Bool
 
     init(server: ServerContext, implicitTLS: Bool, makeSession: @escaping (SessionTransport) -> ProtocolSession) {
@@ -46,6 +49,7 @@ final class SessionChannelHandler: ChannelInboundHandler, SessionTransport {
         var bytes = unwrapInboundIn(data)
         guard !pendingClose else { return }
         input.writeBuffer(&bytes)
+        guard !injectAfterHandshake else { return }
         process()
     }
 
@@ -71,10 +75,19 @@ final class SessionChannelHandler: ChannelInboundHandler, SessionTransport {
         guard pendingUpgrade else { return }
         upgrade()
         if server.faults.contains(.startTLSInjection) {
-            session.consume(&input)
+            injectAfterHandshake = true
         } else {
             input.clear()
         }
+    }
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if case TLSUserEvent.handshakeCompleted = event, injectAfterHandshake {
+            injectAfterHandshake = false
+            process()
+            flush()
+        }
+        context.fireUserInboundEventTriggered(event)
     }
 
     private func upgrade() {

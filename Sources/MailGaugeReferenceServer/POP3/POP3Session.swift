@@ -207,7 +207,7 @@ final class POP3Session: ProtocolSession {
     private func retr(_ maildrop: POP3Maildrop, _ arguments: [String]) {
         guard arguments.count == 1 else { return reply(false, "RETR needs a message number") }
         withEntry(maildrop, arguments[0]) { _, entry in
-            transport.send(writer.multiline("\(listedSize(entry)) octets", content: entry.content.bytes))
+            transport.send(writer.multiline("\(entry.content.size) octets", content: entry.content.bytes))
         }
     }
 

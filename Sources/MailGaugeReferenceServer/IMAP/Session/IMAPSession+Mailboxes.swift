@@ -90,8 +90,9 @@ extension IMAPSession {
         tagged(tag, "OK", "LIST completed")
     }
 
-    /// LSUB (RFC 3501 §6.3.9): subscribed names, whether or not the mailbox exists.
+    /// LSUB (RFC 3501 §6.3.9): subscribed names, whether or not the mailbox exists. IMAP4rev1 only.
     func lsub(tag: String, reference: String, pattern: String, in mailboxes: UserMailboxes) {
+        guard !rev2 else { return tagged(tag, "BAD", "LSUB is not part of IMAP4rev2: use LIST (SUBSCRIBED)") }
         for name in mailboxes.subscriptions() where MailboxName.matches(name, pattern: reference + pattern) {
             response.text("* LSUB () \"/\" ")
             response.mailbox(name)
@@ -102,7 +103,8 @@ extension IMAPSession {
 
     /// STATUS (RFC 9051 §6.3.11).
     func status(tag: String, _ name: String, items: [String], in mailboxes: UserMailboxes) {
-        let known: Set<String> = ["MESSAGES", "RECENT", "UIDNEXT", "UIDVALIDITY", "UNSEEN", "SIZE", "DELETED", "HIGHESTMODSEQ"]
+        // RFC 9051 Appendix E: IMAP4rev2 dropped the RECENT status item.
+        let known = Set(["MESSAGES", "UIDNEXT", "UIDVALIDITY", "UNSEEN", "SIZE", "DELETED", "HIGHESTMODSEQ"] + (rev2 ? [] : ["RECENT"]))
         if let unknown = items.first(where: { !known.contains($0) }) { return tagged(tag, "BAD", "unknown STATUS item \(unknown)") }
         guard let mailbox = mailboxes.mailbox(named: name) else { return tagged(tag, "NO", "[NONEXISTENT] no such mailbox") }
         if items.contains("HIGHESTMODSEQ") { condStore = true }
