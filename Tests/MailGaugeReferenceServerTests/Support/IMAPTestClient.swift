@@ -11,6 +11,8 @@ final class IMAPTestClient {
     /// Every finding so far, with the frame it was found in.
     private(set) var findings: [(finding: Finding, frame: String)] = []
     private(set) var greeting: IMAPResponse?
+    /// Every frame received, as text, for tests that look at exact values.
+    private(set) var frames: [String] = []
 
     static func connect(port: Int, version: IMAPGrammarVersion = .rev1, tls: TLSOptions? = nil) async throws -> IMAPTestClient {
         let target = Target(mailProtocol: .imap, host: "127.0.0.1", port: port, security: tls == nil ? .plain : .implicitTLS)
@@ -69,6 +71,7 @@ final class IMAPTestClient {
         while true {
             if let decoded = decoder.next() {
                 let frame = String(decoding: decoded.frame.prefix(300), as: UTF8.self)
+                frames.append(frame)
                 findings += decoded.findings.map { ($0, frame) }
                 if let response = decoded.response { return response }
                 continue
