@@ -20,8 +20,8 @@ public enum Fault: String, Sendable, Hashable, CaseIterable, Codable {
     /// One extra plaintext byte follows the STLS `+OK` / STARTTLS `OK` before the handshake.
     /// RFC 2595 §4 / RFC 9051 §6.2.1: the TLS negotiation begins immediately after the CRLF.
     case dataAfterStartTLSOK
-    /// STLS / STARTTLS is still advertised (and accepted) once TLS is active. RFC 2595 §4
-    /// (POP3 CAPA must not list STLS after it), RFC 9051 §6.2.1 (capabilities after TLS).
+    /// STLS / STARTTLS is still advertised once TLS is active (a second STLS is still refused).
+    /// RFC 2595 §4: POP3 CAPA must not list STLS after it; RFC 9051 §6.2.1: nor IMAP STARTTLS.
     case startTLSAdvertisedAfterTLS
     /// STLS is accepted in the TRANSACTION state and IMAP STARTTLS after login. RFC 2595 §4:
     /// STLS is valid only in the AUTHORIZATION state; RFC 9051 §6.2.1: only before authentication.

@@ -27,15 +27,6 @@ enum IMAPCommand: Sendable {
     case store(uid: Bool, set: SequenceSet, operation: StoreOperation, silent: Bool, flags: [String], unchangedSince: UInt64?)
     case copy(uid: Bool, set: SequenceSet, mailbox: String)
     case move(uid: Bool, set: SequenceSet, mailbox: String)
-
-    /// Commands during which an EXPUNGE must not be sent (RFC 9051 §7.5.1): FETCH, STORE and
-    /// SEARCH by sequence number, since the client's numbers would shift under it.
-    var forbidsExpungeResponses: Bool {
-        switch self {
-        case .fetch(let uid, _, _, _), .store(let uid, _, _, _, _, _), .search(let uid, _, _): !uid
-        default: false
-        }
-    }
 }
 
 /// LIST with the RFC 5258 extensions: selection options, several patterns, return options.

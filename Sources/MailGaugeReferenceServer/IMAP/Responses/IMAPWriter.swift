@@ -66,9 +66,4 @@ struct IMAPWriter {
             string(utf8)
         }
     }
-
-    /// `(a b c)` of atoms or flags.
-    mutating func list(_ items: [String]) {
-        text("(" + items.joined(separator: " ") + ")")
-    }
 }

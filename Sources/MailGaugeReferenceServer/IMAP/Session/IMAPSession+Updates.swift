@@ -2,7 +2,9 @@ import NIOCore
 
 /// Keeping the client in step with a shared mailbox (RFC 9051 §5.2, §7.5.1) and IDLE (RFC 2177).
 extension IMAPSession {
-    /// Sends the untagged updates due, then the tagged OK.
+    /// Sends the untagged updates due, then the tagged OK. `allowingExpunge` is false for FETCH,
+    /// STORE and SEARCH by sequence number: RFC 9051 §7.5.1 forbids EXPUNGE responses during
+    /// them, since the client's numbers would shift under it (their UID forms allow it).
     func finishCommand(_ tag: String, _ text: String, allowingExpunge: Bool = true) {
         synchronize(allowingExpunge: allowingExpunge || faults.contains(.expungeDuringFetch))
         tagged(tag, "OK", text)
