@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "MailGaugeWire", targets: ["MailGaugeWire"]),
         .library(name: "MailGaugeScenario", targets: ["MailGaugeScenario"]),
         .library(name: "MailGaugeRunner", targets: ["MailGaugeRunner"]),
+        .library(name: "MailGaugeReferenceServer", targets: ["MailGaugeReferenceServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.65.0"),
@@ -44,6 +45,25 @@ let package = Package(
             "MailGaugeWire", "MailGaugeScenario", "MailGaugeResult", "MailGaugeClient", "MailGaugeAuth",
             .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
+        ]),
+        // The in-memory POP3 + IMAP server for `demo` and tests, with fault switches. It shares no
+        // code with the tester (no Wire, Client or Runner), so the two cannot share a bug.
+        .target(name: "MailGaugeReferenceServer", dependencies: [
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            .product(name: "NIOTLS", package: "swift-nio"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .executableTarget(name: "mailgauge-reference-server", dependencies: [
+            "MailGaugeReferenceServer",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "MailGaugeReferenceServerTests", dependencies: [
+            "MailGaugeReferenceServer", "MailGaugeRunner", "MailGaugeScenario", "MailGaugeClient", "MailGaugeWire",
+            .product(name: "NIOCore", package: "swift-nio"),
         ]),
         .executableTarget(name: "mailgauge", dependencies: [
             "MailGaugeRunner", "MailGaugeScenario", "MailGaugeResult", "MailGaugeClient", "MailGaugeReport",
