@@ -67,6 +67,7 @@ let package = Package(
         ]),
         .executableTarget(name: "mailgauge", dependencies: [
             "MailGaugeRunner", "MailGaugeScenario", "MailGaugeResult", "MailGaugeClient", "MailGaugeReport",
+            "MailGaugeReferenceServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),

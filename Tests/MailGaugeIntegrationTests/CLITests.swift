@@ -104,3 +104,16 @@ struct CLITests {
         #expect(output.stderr.contains("MAILGAUGE_TEST_UNSET_VARIABLE"))
     }
 }
+
+/// `mailgauge demo` needs no mail server: the built-in reference server is the target.
+@Suite struct DemoCommandTests {
+    @Test func demoReplaysEveryShippedScenarioAgainstTheReferenceServer() throws {
+        let json = FileManager.default.temporaryDirectory.appendingPathComponent("mailgauge-demo-\(UUID().uuidString).json").path
+        let output = try ProcessOutput.run(PackagePaths.mailgauge, ["demo", "--scenarios", PackagePaths.file("Scenarios"), "--json", json])
+        #expect(output.exitCode == 0, "\(output.combined)")
+        #expect(output.stdout.contains(" 0 failed, 0 skipped, 0 errors"))
+        #expect(output.stdout.contains("result: \(json)"))
+        #expect(FileManager.default.fileExists(atPath: json))
+        #expect(!output.combined.contains("mg-pass-"))
+    }
+}

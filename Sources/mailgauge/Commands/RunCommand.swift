@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import MailGaugeClient
-import MailGaugeReport
 import MailGaugeResult
 import MailGaugeRunner
 import MailGaugeScenario
@@ -34,33 +33,11 @@ struct RunCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("mailgauge: warning: --insecure: the server's certificate is NOT verified\n".utf8))
         }
         let startedAt = Date()
-        var capabilities: Set<String>?
-        if scenarios.contains(where: { !$0.requirements.isEmpty }) {
-            do {
-                capabilities = try await CapabilityProbe.capabilities(of: runner.target, options: runner.options, account: accounts[0])
-            } catch {
-                throw usageFailure(error.description)
-            }
-        }
-        var results: [ScenarioResult] = []
-        for scenario in scenarios {
-            let result = await runner.run(scenario, as: accounts[0], capabilities: capabilities)
-            print(TextReport.render(result), terminator: "")
-            results.append(result)
-        }
+        let results = try await ScenarioBatch.run(scenarios, on: runner, as: accounts[0])
         let result = RunResult(
             tool: ToolInfo(version: MailGaugeCommand.version), commandLine: CommandLine.arguments,
             target: runner.target.description, startedAt: startedAt, finishedAt: Date(), scenarios: results)
-        print(TextReport.summary(result))
-        if let json {
-            do {
-                try JSONReport.write(result, to: json)
-            } catch {
-                throw usageFailure("\(json): cannot write the JSON result: \(error.localizedDescription)")
-            }
-        }
-        if result.count(.error) > 0 { throw CLIExit.usage.code }
-        if result.count(.failed) > 0 { throw CLIExit.failed.code }
+        try ScenarioBatch.finish(result, json: json)
     }
 }
 

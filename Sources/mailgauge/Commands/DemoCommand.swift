@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import MailGaugeClient
+import MailGaugeReferenceServer
+import MailGaugeResult
+import MailGaugeRunner
+
+/// `mailgauge demo`: the whole tool against the built-in reference server, no mail server needed.
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Start the built-in reference server on loopback and replay the shipped scenarios against it.")
+
+    @Option(help: "The folder holding the pop3/ and imap/ scenario folders.")
+    var scenarios = "Scenarios"
+
+    @Option(help: "Where to write the JSON result.")
+    var json = "Reports/demo.json"
+
+    func run() async throws {
+        let suites: [(folder: String, scheme: String, user: String)] = [("pop3", "pop3", "user1"), ("imap", "imap", "user2")]
+        let loaded = try suites.map { suite in
+            let files = (try? FileManager.default.contentsOfDirectory(atPath: "\(scenarios)/\(suite.folder)"))?
+                .filter { $0.hasSuffix(".scn") }.sorted().map { "\(scenarios)/\(suite.folder)/\($0)" } ?? []
+            guard !files.isEmpty else { throw usageFailure("\(scenarios)/\(suite.folder): no .scn files (run from the repository, or give --scenarios)") }
+            do {
+                return try ScenarioFiles.load(files)
+            } catch {
+                throw usageFailure("\(error)")
+            }
+        }
+        let server = try await ReferenceServer.start()
+        let caFile = FileManager.default.temporaryDirectory.appendingPathComponent("mailgauge-demo-ca-\(getpid()).pem").path
+        try server.certificateAuthorityPEM.write(toFile: caFile, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: caFile) }
+        print("reference server: pop3://127.0.0.1:\(server.ports.pop3)  imap://127.0.0.1:\(server.ports.imap) (STARTTLS, test CA)\n")
+
+        let startedAt = Date()
+        var results: [ScenarioResult] = []
+        for (suite, scenarioList) in zip(suites, loaded) {
+            let port = suite.scheme == "pop3" ? server.ports.pop3 : server.ports.imap
+            let target = try Target(url: "\(suite.scheme)://127.0.0.1:\(port)", startTLS: true)
+            let runner = ScenarioRunner(target: target, options: RunnerOptions(tls: TLSOptions(caFile: caFile)))
+            let number = suite.user.dropFirst("user".count)
+            results += try await ScenarioBatch.run(scenarioList, on: runner, as: Account(user: suite.user, password: "mg-pass-\(number)"))
+        }
+        try? await server.stop()
+        let result = RunResult(tool: ToolInfo(version: MailGaugeCommand.version), commandLine: CommandLine.arguments,
+                               target: "built-in reference server", startedAt: startedAt, finishedAt: Date(), scenarios: results)
+        defer { print("result: \(json)") }
+        try ScenarioBatch.finish(result, json: json)
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import MailGaugeReport
+import MailGaugeResult
+import MailGaugeRunner
+import MailGaugeScenario
+
+/// Replays a list of scenarios on one runner, printing each result as it finishes: the
+/// part `run` and `demo` share.
+enum ScenarioBatch {
+    /// Skips are decided from the server's capabilities, probed once and only when some
+    /// scenario has `@requires`.
+    static func run(_ scenarios: [Scenario], on runner: ScenarioRunner, as account: Account) async throws -> [ScenarioResult] {
+        var capabilities: Set<String>?
+        if scenarios.contains(where: { !$0.requirements.isEmpty }) {
+            do {
+                capabilities = try await CapabilityProbe.capabilities(of: runner.target, options: runner.options, account: account)
+            } catch {
+                throw usageFailure(error.description)
+            }
+        }
+        var results: [ScenarioResult] = []
+        for scenario in scenarios {
+            let result = await runner.run(scenario, as: account, capabilities: capabilities)
+            print(TextReport.render(result), terminator: "")
+            results.append(result)
+        }
+        return results
+    }
+
+    /// Prints the summary, writes the JSON result, and exits as documented: 2 if any
+    /// scenario could not be carried out, 1 if any failed.
+    static func finish(_ result: RunResult, json: String?) throws {
+        print(TextReport.summary(result))
+        if let json {
+            do {
+                try JSONReport.write(result, to: json)
+            } catch {
+                throw usageFailure("\(json): cannot write the JSON result: \(error.localizedDescription)")
+            }
+        }
+        if result.count(.error) > 0 { throw CLIExit.usage.code }
+        if result.count(.failed) > 0 { throw CLIExit.failed.code }
+    }
+}
