@@ -79,9 +79,10 @@ let package = Package(
         ]),
         .testTarget(name: "MailGaugeScenarioTests", dependencies: ["MailGaugeScenario"]),
         .testTarget(name: "MailGaugeIntegrationTests", dependencies: [
-            "MailGaugeRunner", "MailGaugeScenario", "MailGaugeClient",
+            "MailGaugeRunner", "MailGaugeScenario", "MailGaugeClient", "MailGaugeWire", "MailGaugeAuth",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
         ]),
     ]
 )

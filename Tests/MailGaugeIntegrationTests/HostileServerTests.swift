@@ -14,7 +14,7 @@ import Testing
         S: +OK {number} {number}
         """
 
-    private func run(_ server: ScriptedPOP3Server, timeouts: Timeouts = Timeouts(connect: .seconds(5), read: .seconds(1)),
+    private func run(_ server: ScriptedServer, timeouts: Timeouts = Timeouts(connect: .seconds(5), read: .seconds(1)),
                      scenarioTimeout: Duration = .seconds(30)) async throws -> (status: String, reason: String, findings: [String]) {
         let scenario = try ScenarioParser { _ in Self.login }.parse(path: "hostile.scn")
         let runner = ScenarioRunner(target: try Target(url: "pop3://127.0.0.1:\(server.port)"),
@@ -25,14 +25,14 @@ import Testing
     }
 
     @Test func silentServerTimesOutWithHostAndPort() async throws {
-        let server = try await ScriptedPOP3Server.start(greeting: nil)
+        let server = try await ScriptedServer.start(greeting: nil)
         let outcome = try await run(server)
         #expect(outcome.status == "failed")
         #expect(outcome.reason.contains("127.0.0.1:\(server.port): no reply within 1s"))
     }
 
     @Test func scenarioTimeoutStopsASlowSession() async throws {
-        let server = try await ScriptedPOP3Server.start(greeting: nil)
+        let server = try await ScriptedServer.start(greeting: nil)
         let clock = ContinuousClock()
         let start = clock.now
         let outcome = try await run(server, timeouts: Timeouts(read: .seconds(60)), scenarioTimeout: .milliseconds(500))
@@ -42,32 +42,32 @@ import Testing
     }
 
     @Test func garbageGreetingIsAGrammarViolation() async throws {
-        let server = try await ScriptedPOP3Server.start(greeting: Array("HELLO there\r\n".utf8))
+        let server = try await ScriptedServer.start(greeting: Array("HELLO there\r\n".utf8))
         let outcome = try await run(server)
         #expect(outcome.status == "failed")
         #expect(outcome.findings.contains("pop3.status-indicator"))
     }
 
     @Test func bareLineFeedsAreReportedEvenWhenTheTextMatches() async throws {
-        let server = try await ScriptedPOP3Server.start(greeting: Array("+OK hi\n".utf8), replies: [Array("+OK\r\n".utf8), Array("+OK 1 2\r\n".utf8)])
+        let server = try await ScriptedServer.start(greeting: Array("+OK hi\n".utf8), replies: [Array("+OK\r\n".utf8), Array("+OK 1 2\r\n".utf8)])
         let outcome = try await run(server)
         #expect(outcome.status == "failed")
         #expect(outcome.findings == ["pop3.line-ending"])
     }
 
     @Test func closingMidSessionIsAFailureNamingTheStep() async throws {
-        let server = try await ScriptedPOP3Server.start(greeting: Array("+OK hi\r\n".utf8), replies: [nil])
+        let server = try await ScriptedServer.start(greeting: Array("+OK hi\r\n".utf8), replies: [nil])
         let outcome = try await run(server)
         #expect(outcome.status == "failed")
         #expect(outcome.reason.hasPrefix("hostile.scn:3: 127.0.0.1:\(server.port): connection closed by the server"))
     }
 
     @Test func malformedStatReplyIsCaughtByTheGrammar() async throws {
-        let server = try await ScriptedPOP3Server.start(greeting: Array("+OK hi\r\n".utf8),
+        let server = try await ScriptedServer.start(greeting: Array("+OK hi\r\n".utf8),
                                                         replies: [Array("+OK\r\n".utf8), Array("+OK 1 2\r\n".utf8)])
         let outcome = try await run(server)
         #expect(outcome.status == "passed", "\(outcome.reason)")
-        let broken = try await ScriptedPOP3Server.start(greeting: Array("+OK hi\r\n".utf8),
+        let broken = try await ScriptedServer.start(greeting: Array("+OK hi\r\n".utf8),
                                                         replies: [Array("+OK\r\n".utf8), Array("+OK 1  2\r\n".utf8)])
         let brokenOutcome = try await run(broken)
         #expect(brokenOutcome.findings.contains("pop3.stat-reply"))

@@ -1,4 +1,5 @@
 import Foundation
+import MailGaugeWire
 
 /// Where the package's files and built products are, found from this source file and from
 /// the test bundle, so tests work from any working directory and any build folder.
@@ -14,8 +15,10 @@ enum PackagePaths {
         return bundleFolder.appendingPathComponent("mailgauge").path
     }
 
-    static var pop3Scenarios: [String] {
-        let folder = file("Scenarios/pop3")
+    static var pop3Scenarios: [String] { scenarios(.pop3) }
+
+    static func scenarios(_ mailProtocol: MailProtocol) -> [String] {
+        let folder = file("Scenarios/\(mailProtocol.rawValue)")
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         return names.filter { $0.hasSuffix(".scn") }.sorted().map { "\(folder)/\($0)" }
     }

@@ -1,0 +1,89 @@
+import Foundation
+import MailGaugeAuth
+import MailGaugeClient
+import MailGaugeRunner
+import MailGaugeScenario
+import MailGaugeWire
+import Testing
+
+/// The shipped scenarios against a real Dovecot, for each protocol and kind of transport security.
+@Suite(.enabled("needs the private Dovecot of Scripts/test-server (root, Debian packages)") { await PrivateDovecot.shouldRun })
+struct DovecotScenarioTests {
+    enum Security: String, CaseIterable, Sendable {
+        case plain, starttls, implicitTLS
+
+        func target(_ mailProtocol: MailProtocol, _ environment: PrivateDovecot.Environment) throws -> Target {
+            let (port, tlsPort) = mailProtocol == .pop3 ? (environment.pop3Port, environment.pop3sPort) : (environment.imapPort, environment.imapsPort)
+            switch self {
+            case .plain: return try Target(url: "\(mailProtocol.rawValue)://127.0.0.1:\(port)")
+            case .starttls: return try Target(url: "\(mailProtocol.rawValue)://127.0.0.1:\(port)", startTLS: true)
+            case .implicitTLS: return try Target(url: "\(mailProtocol.rawValue)s://127.0.0.1:\(tlsPort)")
+            }
+        }
+    }
+
+    /// Each case has an account of its own, reset before every scenario, so cases run in parallel.
+    static let cases: [(MailProtocol, Security, String)] = [
+        (.pop3, .plain, "user1"), (.pop3, .starttls, "user2"), (.pop3, .implicitTLS, "user3"),
+        (.imap, .plain, "user10"), (.imap, .starttls, "user11"), (.imap, .implicitTLS, "user12"),
+    ]
+
+    @Test(arguments: cases)
+    func everyShippedScenarioPasses(mailProtocol: MailProtocol, security: Security, user: String) async throws {
+        let environment = try await PrivateDovecot.shared.environment()
+        let runner = ScenarioRunner(target: try security.target(mailProtocol, environment),
+                                    options: RunnerOptions(tls: TLSOptions(caFile: environment.caFile)))
+        let account = Account(user: user, password: environment.password(of: user))
+        let capabilities = try await CapabilityProbe.capabilities(of: runner.target, options: runner.options, account: account)
+        let parser = ScenarioParser { try String(contentsOfFile: $0, encoding: .utf8) }
+        let scenarios = PackagePaths.scenarios(mailProtocol)
+        #expect(scenarios.count >= 8)
+        for path in scenarios {
+            try await PrivateDovecot.shared.reset(user)
+            let result = await runner.run(try parser.parse(path: path), as: account, capabilities: capabilities)
+            #expect(result.status == .passed, "\(path) over \(security): \(result.reason ?? "")")
+            #expect(!result.steps.isEmpty)
+        }
+    }
+
+    /// Every SASL mechanism Dovecot advertises logs in, over IMAP AUTHENTICATE (with SASL-IR)
+    /// and POP3 AUTH; a wrong password is refused for each.
+    @Test(arguments: [(MailProtocol.pop3, "user13"), (.imap, "user14")])
+    func everyAdvertisedSASLMechanismLogsIn(mailProtocol: MailProtocol, user: String) async throws {
+        let environment = try await PrivateDovecot.shared.environment()
+        let target = try Security.starttls.target(mailProtocol, environment)
+        let options = RunnerOptions(tls: TLSOptions(caFile: environment.caFile))
+        let capabilities = try await CapabilityProbe.capabilities(of: target, options: options)
+        let prefix = mailProtocol == .pop3 ? "SASL=" : "AUTH="
+        let offered = SASLMechanisms.supported.filter { capabilities.contains(prefix + $0) }
+        #expect(offered.count == SASLMechanisms.supported.count, "Dovecot offers \(capabilities.sorted())")
+        let (greeting, check) = mailProtocol == .pop3 ? ("S: +OK{*}", "C: STAT\nS: +OK {number} {number}") : ("S: * OK {*}", "C: SELECT INBOX\nS: OK {*}")
+        for mechanism in offered {
+            let scenario = try ScenarioParser { _ in "@protocol \(mailProtocol.rawValue)\n\(greeting)\n@authenticate \(mechanism)\n\(check)\n" }
+                .parse(path: "\(mechanism).scn")
+            let runner = ScenarioRunner(target: target, options: options)
+            let right = await runner.run(scenario, as: Account(user: user, password: environment.password(of: user)))
+            #expect(right.status == .passed, "\(mechanism): \(right.reason ?? "")")
+            let wrong = await runner.run(scenario, as: Account(user: user, password: "not-the-password"))
+            #expect(wrong.status == .failed, "\(mechanism) with a wrong password")
+            #expect(!wrong.transcript.contains { $0.text.contains("not-the-password") })
+        }
+    }
+
+    /// RFC 1939 §6: DELE takes effect in the UPDATE state only, which QUIT enters; a session
+    /// that ends without QUIT must leave every message in place.
+    @Test func deletionWithoutQuitIsNotCommitted() async throws {
+        let environment = try await PrivateDovecot.shared.environment()
+        try await PrivateDovecot.shared.reset("user4")
+        let seeded = try FileManager.default.contentsOfDirectory(atPath: PackagePaths.file("Scripts/test-server/seed"))
+            .filter { $0.hasSuffix(".eml") }.count
+        let runner = ScenarioRunner(target: try Security.plain.target(.pop3, environment))
+        let account = Account(user: "user4", password: environment.password(of: "user4"))
+        let login = "@protocol pop3\nS: +OK{*}\nC: USER ${user}\nS: +OK{*}\nC: PASS ${password}\nS: +OK{*}\n"
+        let deleteAndDrop = try ScenarioParser { _ in login + "C: DELE 1\nS: +OK{*}\nC: DELE 2\nS: +OK{*}\n" }.parse(path: "drop.scn")
+        #expect(await runner.run(deleteAndDrop, as: account).status == .passed)
+        let recount = try ScenarioParser { _ in login + "C: STAT\nS: +OK \(seeded) {number}\nC: QUIT\nS: +OK{*}\n" }.parse(path: "recount.scn")
+        let result = await runner.run(recount, as: account)
+        #expect(result.status == .passed, "\(result.reason ?? "")")
+    }
+}
