@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.0.0"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift.git", from: "0.1.0"),
     ],
     targets: [
         // Pure: bytes in, responses and findings out. No I/O, no dependencies.
@@ -38,6 +39,7 @@ let package = Package(
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOSSL", package: "swift-nio-ssl"),
             .product(name: "NIOTLS", package: "swift-nio"),
+            .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         // Where expectations meet responses; shared by run, check and bench.
@@ -45,6 +47,12 @@ let package = Package(
             "MailGaugeWire", "MailGaugeScenario", "MailGaugeResult", "MailGaugeClient", "MailGaugeAuth",
             .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
+        ]),
+        // Load: many concurrent replays through the one runner, HdrHistograms, schedulers.
+        .target(name: "MailGaugeLoad", dependencies: [
+            "MailGaugeRunner", "MailGaugeScenario", "MailGaugeResult", "MailGaugeClient",
+            .product(name: "Histogram", package: "hdrhistogram-swift"),
+            .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
         ]),
         // The in-memory POP3 + IMAP server for `demo` and tests, with fault switches. It shares no
         // code with the tester (no Wire, Client or Runner), so the two cannot share a bug.
@@ -67,7 +75,7 @@ let package = Package(
         ]),
         .executableTarget(name: "mailgauge", dependencies: [
             "MailGaugeRunner", "MailGaugeScenario", "MailGaugeResult", "MailGaugeClient", "MailGaugeReport",
-            "MailGaugeReferenceServer",
+            "MailGaugeReferenceServer", "MailGaugeLoad",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -78,6 +86,12 @@ let package = Package(
             "MailGaugeAuth", .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .testTarget(name: "MailGaugeScenarioTests", dependencies: ["MailGaugeScenario"]),
+        .testTarget(name: "MailGaugeLoadTests", dependencies: [
+            "MailGaugeLoad", "MailGaugeRunner", "MailGaugeScenario", "MailGaugeResult", "MailGaugeClient",
+            "MailGaugeReferenceServer",
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+        ]),
         .testTarget(name: "MailGaugeIntegrationTests", dependencies: [
             "MailGaugeRunner", "MailGaugeScenario", "MailGaugeClient", "MailGaugeWire", "MailGaugeAuth",
             .product(name: "NIOCore", package: "swift-nio"),

@@ -1,3 +1,4 @@
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 import NIOSSL
@@ -10,13 +11,21 @@ public final class Connection: Sendable {
     private let channel: Channel
     private let handler: NIOLoopBound<ByteStreamHandler>
     private let tlsContext: NIOSSLContext?
+    private let meterBox: NIOLockedValueBox<ConnectionMeter>
 
-    private init(target: Target, channel: Channel, handler: NIOLoopBound<ByteStreamHandler>, tlsContext: NIOSSLContext?) {
+    private init(target: Target, channel: Channel, handler: NIOLoopBound<ByteStreamHandler>, tlsContext: NIOSSLContext?,
+                 tcpConnect: Duration) {
         self.target = target
         self.channel = channel
         self.handler = handler
         self.tlsContext = tlsContext
+        var meter = ConnectionMeter()
+        meter.tcpConnect = tcpConnect
+        self.meterBox = NIOLockedValueBox(meter)
     }
+
+    /// Timings and byte counts so far.
+    public var meter: ConnectionMeter { meterBox.withLockedValue { $0 } }
 
     /// Connects, and for implicit TLS completes the handshake before returning.
     public static func open(
@@ -33,6 +42,7 @@ public final class Connection: Sendable {
         let readTimeout = TimeAmount.nanoseconds(timeouts.read.nanoseconds)
         let implicitTLS = target.security == .implicitTLS
         let serverHostname = Self.serverNameIndication(for: target.host)
+        let start = ContinuousClock.now
         do {
             let (channel, handler) = try await ClientBootstrap(group: group)
                 .connectTimeout(TimeAmount.nanoseconds(timeouts.connect.nanoseconds))
@@ -53,7 +63,8 @@ public final class Connection: Sendable {
                     }
                 }
                 .get()
-            let connection = Connection(target: target, channel: channel, handler: handler, tlsContext: tlsContext)
+            let connection = Connection(target: target, channel: channel, handler: handler, tlsContext: tlsContext,
+                                        tcpConnect: start.duration(to: .now))
             if implicitTLS { try await connection.awaitHandshake() }
             return connection
         } catch let error as ConnectionError {
@@ -67,7 +78,9 @@ public final class Connection: Sendable {
     public func read() async throws(ConnectionError) -> ByteBuffer? {
         let handler = self.handler
         do {
-            return try await channel.eventLoop.flatSubmit { handler.value.nextBytes(on: handler.eventLoop) }.get()
+            let bytes = try await channel.eventLoop.flatSubmit { handler.value.nextBytes(on: handler.eventLoop) }.get()
+            if let count = bytes?.readableBytes { meterBox.withLockedValue { $0.bytesRead += count } }
+            return bytes
         } catch {
             throw Self.classify(error, endpoint: target.endpoint)
         }
@@ -76,6 +89,7 @@ public final class Connection: Sendable {
     public func write(_ bytes: [UInt8]) async throws(ConnectionError) {
         do {
             try await channel.writeAndFlush(channel.allocator.buffer(bytes: bytes))
+            meterBox.withLockedValue { $0.bytesWritten += bytes.count }
         } catch {
             throw Self.classify(error, endpoint: target.endpoint)
         }
@@ -129,7 +143,10 @@ public final class Connection: Sendable {
 
     private func awaitHandshake() async throws {
         let handler = self.handler
+        let start = ContinuousClock.now
         try await channel.eventLoop.flatSubmit { handler.value.handshakeCompleted(on: handler.eventLoop) }.get()
+        let took = start.duration(to: .now)
+        meterBox.withLockedValue { $0.tlsHandshake = took }
     }
 
     /// SNI carries host names only (RFC 6066 §3); for an address the certificate is checked against it.

@@ -15,14 +15,18 @@ public struct RunResult: Sendable, Codable, Equatable {
     public var startedAt: Date
     public var finishedAt: Date
     public var scenarios: [ScenarioResult]
+    /// The figures of a `bench` run; nil for `run` and `check`.
+    public var load: LoadResult?
 
-    public init(tool: ToolInfo, commandLine: [String], target: String, startedAt: Date, finishedAt: Date, scenarios: [ScenarioResult]) {
+    public init(tool: ToolInfo, commandLine: [String], target: String, startedAt: Date, finishedAt: Date, scenarios: [ScenarioResult],
+                load: LoadResult? = nil) {
         self.tool = tool
         self.commandLine = commandLine
         self.target = target
         self.startedAt = startedAt
         self.finishedAt = finishedAt
         self.scenarios = scenarios
+        self.load = load
     }
 
     public func count(_ status: ScenarioResult.Status) -> Int {

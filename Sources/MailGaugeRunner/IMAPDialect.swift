@@ -27,8 +27,8 @@ struct IMAPDialect: ReplayDialect {
     mutating func connect(greeting: Exchange?, at location: SourceLocation, _ context: inout ReplayContext) async throws {
         let name = context.current
         if let previous = sessions.removeValue(forKey: name) { await previous.client.connection.close() }
-        let start = ContinuousClock.now
         let connection = try await context.open()
+        let start = ContinuousClock.now
         var session = Session(client: IMAPClient(connection: connection), encrypted: context.target.security == .implicitTLS)
         let received = [try await session.client.receive()]
         absorbCapabilities(received, into: &session)

@@ -13,8 +13,8 @@ struct POP3Dialect: ReplayDialect {
     mutating func connect(greeting: Exchange?, at location: SourceLocation, _ context: inout ReplayContext) async throws {
         let name = context.current
         if let previous = clients.removeValue(forKey: name) { await previous.connection.close() }
-        let start = ContinuousClock.now
         let client = POP3Client(connection: try await context.open())
+        let start = ContinuousClock.now
         clients[name] = client
         let reply = try await client.receive(.greeting)
         try check(reply, command: nil, expected: greeting?.expected ?? [], at: greeting?.location ?? location,

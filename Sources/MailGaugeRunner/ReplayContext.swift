@@ -9,6 +9,7 @@ struct ReplayContext {
     let target: Target
     let options: RunnerOptions
     let connections: OpenConnections
+    let observer: (any ReplayObserver)?
     var current = "main"
     var bindings = Bindings()
     var transcript: TranscriptRecorder
@@ -17,11 +18,13 @@ struct ReplayContext {
     /// failing after it is the server's failure.
     private(set) var hasConnected = false
 
-    init(target: Target, options: RunnerOptions, account: Account, connections: OpenConnections) {
+    init(target: Target, options: RunnerOptions, account: Account, connections: OpenConnections,
+         observer: (any ReplayObserver)? = nil) {
         self.target = target
         self.options = options
         self.connections = connections
-        self.transcript = TranscriptRecorder(linesPerReply: options.transcriptLinesPerReply)
+        self.observer = observer
+        self.transcript = TranscriptRecorder(linesPerReply: options.transcriptLinesPerReply, isRecording: options.recordsTranscript)
         bindings.set("user", to: account.user)
         setSecret("password", to: account.password)
     }
@@ -37,6 +40,7 @@ struct ReplayContext {
         transcript.event("connect \(target)", on: current)
         let connection = try await Connection.open(to: target, tls: options.tls, timeouts: options.timeouts)
         connections.add(connection)
+        observer?.opened(connection)
         hasConnected = true
         if target.security == .implicitTLS { transcript.event("TLS established", on: current) }
         return connection
@@ -47,15 +51,17 @@ struct ReplayContext {
                          at location: SourceLocation, latency: Duration) {
         bindings.merge(verdict.captures)
         let failed = verdict.mismatch != nil || findings.contains(where: failing)
+        let actual = failed || options.recordsTranscript ? verdict.actualLines.map { transcript.render($0) } : []
         steps.append(StepResult(
             location: location.description, connection: current, command: command, status: failed ? .failed : .passed,
-            expected: expected.map(\.source), actual: verdict.actualLines.map { transcript.render($0) },
+            expected: expected.map(\.source), actual: actual,
             mismatch: verdict.mismatch, findings: findings, latencySeconds: latency.seconds))
     }
 
-    /// Violations always fail a step; warnings only in strict mode.
+    /// Violations always fail a step; warnings only in strict mode; nothing when a load run
+    /// turned grammar checking off.
     func failing(_ finding: Finding) -> Bool {
-        finding.severity == .violation || options.strict
+        options.checksGrammar && (finding.severity == .violation || options.strict)
     }
 }
 

@@ -10,13 +10,23 @@ public struct RunnerOptions: Sendable {
     public var strict: Bool
     /// Transcripts keep at most this many lines of one reply's content, so a large RETR stays readable.
     public var transcriptLinesPerReply: Int
+    /// Whether grammar findings can fail a step. Off only for load runs that trade checking
+    /// for generator speed (`bench --check off|sample=N%`); replies are still framed and
+    /// matched against the scenario, which drives the session.
+    public var checksGrammar: Bool
+    /// Whether the transcript and the actual lines of passing steps are kept. Load runs keep
+    /// them only for checked sessions: escaping every line is most of a session's cost.
+    public var recordsTranscript: Bool
 
     public init(tls: TLSOptions = .init(), timeouts: Timeouts = .init(), scenarioTimeout: Duration = .seconds(120),
-                strict: Bool = false, transcriptLinesPerReply: Int = 40) {
+                strict: Bool = false, transcriptLinesPerReply: Int = 40, checksGrammar: Bool = true,
+                recordsTranscript: Bool = true) {
         self.tls = tls
         self.timeouts = timeouts
         self.scenarioTimeout = scenarioTimeout
         self.strict = strict
         self.transcriptLinesPerReply = transcriptLinesPerReply
+        self.checksGrammar = checksGrammar
+        self.recordsTranscript = recordsTranscript
     }
 }

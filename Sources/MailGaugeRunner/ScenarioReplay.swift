@@ -34,6 +34,13 @@ struct ScenarioReplay<Dialect: ReplayDialect> {
                     context.current = name
                 case .set(let name, let value, _):
                     context.bindings.set(name, to: value)
+                case .sleep(let seconds, let at):
+                    location = at
+                    do {
+                        try await Task.sleep(for: .seconds(seconds))
+                    } catch {
+                        throw ReplayFailure("interrupted during @sleep")
+                    }
                 case .authenticate(let mechanism, let at):
                     location = at
                     try await dialect.authenticate(mechanism, at: at, &context)
@@ -59,11 +66,14 @@ struct ScenarioReplay<Dialect: ReplayDialect> {
     private mutating func outcome(for error: Error, at location: SourceLocation?) -> ReplayOutcome {
         let place = location.map { "\($0): " } ?? ""
         if context.connections.timedOut {
+            context.observer?.failed(ConnectionError(.readTimeout, endpoint: context.target.endpoint,
+                                                     "scenario timed out after \(context.options.scenarioTimeout)"))
             return ReplayOutcome(status: .failed, reason: "\(place)scenario timed out after \(context.options.scenarioTimeout)")
         }
         switch error {
         case let error as ConnectionError:
             context.transcript.event("error: \(error)", on: context.current)
+            context.observer?.failed(error)
             // Not getting a session at all is a connection error; losing one midway is the server's failure.
             return context.hasConnected ? ReplayOutcome(status: .failed, reason: place + error.description)
                              : ReplayOutcome(status: .error, reason: error.description)

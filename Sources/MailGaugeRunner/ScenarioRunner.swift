@@ -16,7 +16,10 @@ public struct ScenarioRunner: Sendable {
 
     /// Replays `scenario` as `account`. Never throws: every failure is part of the result.
     /// With the server's `capabilities` known, a scenario requiring one it lacks is skipped.
-    public func run(_ scenario: Scenario, as account: Account, capabilities: Set<String>? = nil) async -> ScenarioResult {
+    /// An `observer` sees the connections and any transport failure (load runs). Cancelling
+    /// the calling task closes the replay's connections, so it ends at once.
+    public func run(_ scenario: Scenario, as account: Account, capabilities: Set<String>? = nil,
+                    observer: (any ReplayObserver)? = nil) async -> ScenarioResult {
         let start = ContinuousClock.now
         let connections = OpenConnections()
         let (target, options) = (self.target, self.options)
@@ -25,7 +28,8 @@ public struct ScenarioRunner: Sendable {
         }
         let outcome = await withTaskGroup(of: ReplayOutcome?.self) { group in
             group.addTask {
-                let context = ReplayContext(target: target, options: options, account: account, connections: connections)
+                let context = ReplayContext(target: target, options: options, account: account, connections: connections,
+                                            observer: observer)
                 switch scenario.mailProtocol {
                 case .pop3:
                     var replay = ScenarioReplay(dialect: POP3Dialect(), context: context)
@@ -37,7 +41,8 @@ public struct ScenarioRunner: Sendable {
             }
             group.addTask {
                 try? await Task.sleep(for: options.scenarioTimeout)
-                if !Task.isCancelled { await connections.closeAll(timedOut: true) }
+                // Cancelled: the replay finished (nothing left open) or the caller gave up.
+                await connections.closeAll(timedOut: !Task.isCancelled)
                 return nil
             }
             var finished: ReplayOutcome?

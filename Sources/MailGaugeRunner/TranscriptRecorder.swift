@@ -6,21 +6,27 @@ struct TranscriptRecorder {
     private(set) var lines: [TranscriptLine] = []
     var scrubber = SecretScrubber()
     let linesPerReply: Int
+    /// Off: nothing is kept (a lean load session).
+    let isRecording: Bool
 
-    init(linesPerReply: Int) {
+    init(linesPerReply: Int, isRecording: Bool = true) {
         self.linesPerReply = linesPerReply
+        self.isRecording = isRecording
     }
 
     mutating func client(_ maskedCommand: String, on connection: String) {
+        guard isRecording else { return }
         lines.append(TranscriptLine(connection: connection, direction: .client, text: scrubber.scrub(maskedCommand)))
     }
 
     mutating func event(_ text: String, on connection: String) {
+        guard isRecording else { return }
         lines.append(TranscriptLine(connection: connection, direction: .event, text: text))
     }
 
     /// Records a reply's wire bytes split at line ends, keeping the head of a long reply.
     mutating func server(_ wireBytes: [UInt8], on connection: String) {
+        guard isRecording else { return }
         let replyLines = Self.splitLines(wireBytes)
         for line in replyLines.prefix(linesPerReply) {
             lines.append(TranscriptLine(connection: connection, direction: .server, text: render(line)))

@@ -30,6 +30,9 @@ public enum ScenarioStep: Sendable {
     case use(name: String, location: SourceLocation)
     /// Give a variable a value from here on; `@set name value`.
     case set(name: String, value: String, location: SourceLocation)
+    /// Wait, holding every connection open as it is (an IMAP IDLE holder, a slow reader);
+    /// `@sleep SECONDS`.
+    case sleep(seconds: Double, location: SourceLocation)
     /// Log in with a SASL mechanism (IMAP AUTHENTICATE, POP3 AUTH); `@authenticate SCRAM-SHA-256`.
     case authenticate(mechanism: String, location: SourceLocation)
     /// Send a command (none for a greeting) and check the reply.

@@ -258,6 +258,12 @@ extension ScenarioParser {
                 try flush()
                 defined.insert(String(parts[0]))
                 steps.append(.set(name: String(parts[0]), value: String(parts[1]), location: location))
+            case "sleep":
+                guard let seconds = Double(argument), seconds >= 0, seconds <= 86_400 else {
+                    throw ScenarioError("@sleep needs a number of seconds between 0 and 86400, e.g. '@sleep 30'", at: location)
+                }
+                try flush()
+                steps.append(.sleep(seconds: seconds, location: location))
             case "authenticate":
                 try requireArgument("a SASL mechanism name, e.g. 'SCRAM-SHA-256'")
                 try flush()
@@ -279,7 +285,7 @@ extension ScenarioParser {
                 try flush()
                 steps.append(.use(name: argument, location: location))
             default:
-                throw ScenarioError("unknown directive '@\(name)'; known: @protocol @title @rfc @requires @include @set @connect @use @authenticate", at: location)
+                throw ScenarioError("unknown directive '@\(name)'; known: @protocol @title @rfc @requires @include @set @connect @use @authenticate @sleep", at: location)
             }
             return nil
         }

@@ -1,0 +1,39 @@
+import MailGaugeScenario
+
+/// What each step location of a scenario is, so a step result can be filed under its
+/// command verb or under the greeting without parsing the (masked, tagged) command it shows.
+struct ScenarioVerbs: Sendable {
+    enum Role: Sendable, Equatable {
+        case greeting
+        case command(String)
+    }
+
+    private var roles: [String: Role] = [:]
+
+    init(_ scenario: Scenario) {
+        var afterConnect = true
+        let authenticate = scenario.mailProtocol == .pop3 ? "AUTH" : "AUTHENTICATE"
+        for step in scenario.steps {
+            switch step {
+            case .connect(_, let location):
+                // Without `S:` lines the greeting is recorded at the @connect line.
+                roles[location.description] = .greeting
+                afterConnect = true
+                continue
+            case .exchange(let exchange):
+                if let command = exchange.command {
+                    roles[exchange.location.description] = .command(command.verb)
+                } else if afterConnect {
+                    roles[exchange.location.description] = .greeting
+                }
+            case .authenticate(_, let location):
+                roles[location.description] = .command(authenticate)
+            case .use, .set, .sleep:
+                break
+            }
+            afterConnect = false
+        }
+    }
+
+    func role(at location: String) -> Role? { roles[location] }
+}

@@ -1,0 +1,155 @@
+import ArgumentParser
+import Foundation
+import MailGaugeClient
+import MailGaugeLoad
+import MailGaugeReport
+import MailGaugeResult
+import MailGaugeRunner
+import MailGaugeScenario
+
+/// `mailgauge bench`: many concurrent sessions replaying one scenario, each as one of many
+/// accounts, with latency distributions, throughput and errors by kind.
+struct BenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Load a server with concurrent sessions of one scenario and measure throughput and latency.",
+        discussion: """
+            Closed model: --sessions N workers, each starting a session when its last ended.
+            Open model: --rate R new sessions per second, latency measured from each session's
+            intended start. Bound the run with --duration and/or --iterations.
+            Exit codes: 0 no session failed; 1 some failed; 2 usage, scenario or connection setup error.
+            """)
+
+    @OptionGroup var target: TargetOptions
+
+    @Option(help: "The scenario every session replays (.scn).")
+    var scenario: String
+
+    @Option(help: ArgumentHelp("A users file (CSV user,password lines) or a template USER%d@FIRST-LAST.",
+                               discussion: "With a template, the password template (also with %d) comes from --password-env."))
+    var users: String
+
+    @Option(name: .customLong("password-env"), help: "For a --users template: the environment variable holding the password template, e.g. mg-pass-%d.")
+    var passwordEnv = "MAILGAUGE_PASSWORD"
+
+    @Option(help: "Closed model: this many concurrent workers.")
+    var sessions: Int?
+
+    @Option(help: "Open model: new sessions per second (R or R/s).")
+    var rate: String?
+
+    @Option(name: .customLong("max-in-flight"), help: "Open model: the most sessions running at once.")
+    var maxInFlight = 10_000
+
+    @Option(name: .customLong("think-time"), help: "Closed model: seconds a worker waits between sessions.")
+    var thinkTime: Double = 0
+
+    @Option(help: "Seconds over which workers start (closed) or the rate climbs to full (open).")
+    var ramp: Double = 0
+
+    @Option(help: "Seconds at the start whose sessions are in no figure.")
+    var warmup: Double = 0
+
+    @Option(help: "Seconds measured after the warm-up; no session starts later.")
+    var duration: Double?
+
+    @Option(help: "The most sessions started in all, warm-up included.")
+    var iterations: Int?
+
+    @Option(name: .customLong("hard-cap"), help: "Seconds after which sessions still running are cut off.")
+    var hardCap: Double = 3600
+
+    @Option(help: "How much checking stays on: full, sample=N% or off.")
+    var check = "full"
+
+    @Option(help: "Where to write the JSON result (default Reports/bench-<time>.json).")
+    var json: String?
+
+    @Option(name: .customLong("progress-interval"), help: "Seconds between progress lines when not on a terminal.")
+    var progressInterval: Double = 10
+
+    @Flag(help: "No progress line.")
+    var quiet = false
+
+    func validate() throws {
+        guard (sessions == nil) != (rate == nil) else { throw ValidationError("give exactly one of --sessions N (closed model) or --rate R/s (open model)") }
+        if let sessions, !(1...100_000).contains(sessions) { throw ValidationError("--sessions must be between 1 and 100000") }
+        if rate != nil, parsedRate == nil { throw ValidationError("--rate must be a positive number of sessions per second, e.g. 50 or 50/s") }
+        guard duration != nil || iterations != nil else { throw ValidationError("bound the run with --duration SECONDS and/or --iterations N") }
+        if let iterations, iterations < 1 { throw ValidationError("--iterations must be at least 1") }
+        if !(1...100_000).contains(maxInFlight) { throw ValidationError("--max-in-flight must be between 1 and 100000") }
+        for (name, value) in [("--think-time", thinkTime), ("--ramp", ramp), ("--warmup", warmup), ("--duration", duration ?? 1)]
+        where !(value >= 0 && value <= 86_400) {
+            throw ValidationError("\(name) must be between 0 and 86400 seconds")
+        }
+        if !(hardCap > 0 && hardCap <= 86_400) { throw ValidationError("--hard-cap must be between 0 and 86400 seconds") }
+        if CheckMode(check) == nil { throw ValidationError("--check must be full, off or sample=N% (0 < N <= 100)") }
+    }
+
+    private var parsedRate: Double? {
+        guard let rate else { return nil }
+        let number = rate.hasSuffix("/s") ? String(rate.dropLast(2)) : rate
+        guard let value = Double(number), value > 0, value <= 1_000_000 else { return nil }
+        return value
+    }
+
+    func run() async throws {
+        let parsed: Scenario
+        do {
+            parsed = try ScenarioFiles.load([scenario])[0]
+        } catch {
+            throw usageFailure(error.description)
+        }
+        let runner = ScenarioRunner(target: try target.resolvedTarget(), options: target.runnerOptions)
+        if target.insecure {
+            FileHandle.standardError.write(Data("mailgauge: warning: --insecure: the server's certificate is NOT verified\n".utf8))
+        }
+        let model: LoadPlan.Model = if let sessions {
+            .closed(sessions: sessions, thinkTime: .seconds(thinkTime))
+        } else {
+            .open(ratePerSecond: parsedRate!, maxInFlight: maxInFlight)
+        }
+        let plan = LoadPlan(scenario: parsed, accounts: try accounts(), runner: runner, model: model, ramp: .seconds(ramp),
+                            warmup: .seconds(warmup), duration: duration.map { .seconds($0) }, iterations: iterations,
+                            hardCap: .seconds(hardCap), check: CheckMode(check)!)
+        let engine = LoadEngine(plan: plan, progress: quiet ? nil : progressReporter)
+        let interrupts = InterruptHandler { engine.interrupt() }
+        let startedAt = Date()
+        let load = await engine.run()
+        interrupts.cancel()
+        let result = RunResult(tool: ToolInfo(version: MailGaugeCommand.version), commandLine: CommandLine.arguments,
+                               target: runner.target.description, startedAt: startedAt, finishedAt: Date(), scenarios: [], load: load)
+        print(LoadTextReport.render(load), terminator: "")
+        let path = json ?? "Reports/bench-\(Int(startedAt.timeIntervalSince1970)).json"
+        do {
+            try JSONReport.write(result, to: path)
+        } catch {
+            throw usageFailure("\(path): cannot write the JSON result: \(error.localizedDescription)")
+        }
+        print("result: \(path)")
+        if load.sessions.failed > 0 { throw CLIExit.failed.code }
+    }
+
+    private func accounts() throws -> [Account] {
+        guard AccountTemplate.isTemplate(users) else {
+            let text: String
+            do {
+                text = try String(contentsOfFile: users, encoding: .utf8)
+            } catch {
+                throw ValidationError("\(users): cannot read the users file (or give a template USER%d@FIRST-LAST)")
+            }
+            do { return try UsersFile.parse(text, file: users) } catch { throw ValidationError(error.description) }
+        }
+        guard let passwords = ProcessInfo.processInfo.environment[passwordEnv] else {
+            throw ValidationError("--users \(users): set the password template (e.g. mg-pass-%d) in $\(passwordEnv), or name another variable with --password-env")
+        }
+        do { return try AccountTemplate.expand(users, passwordTemplate: passwords) } catch { throw ValidationError(error.description) }
+    }
+
+    private var progressReporter: ProgressReporter {
+        let live = isatty(STDERR_FILENO) != 0
+        return ProgressReporter(style: live ? .live : .periodic, interval: .seconds(live ? 1 : progressInterval)) { line in
+            FileHandle.standardError.write(Data(line.utf8))
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import MailGaugeLoad
+import MailGaugeResult
+import NIOCore
+import Testing
+
+/// A server that stalls must show in the latencies of every session that was due during the
+/// stall (open model), not only in the one session a closed loop happens to have waiting.
+struct OpenModelStallTests {
+    private static let stall = Duration.milliseconds(800)
+
+    /// Runs 2 s of sessions at 25/s, holding the server's greetings from 0.5 s to 1.3 s.
+    private static func run(_ model: LoadPlan.Model) async throws -> LoadResult {
+        let server = try await ScriptedPOP3Server.start()
+        let plan = try LoadFixtures.plan(try LoadFixtures.greetingAndQuit(), target: "pop3://127.0.0.1:\(server.port)",
+                                         model: model, duration: .seconds(2))
+        async let load = LoadEngine(plan: plan).run()
+        try await Task.sleep(for: .milliseconds(500))
+        server.stall(until: .now() + .nanoseconds(stall.components.seconds * 1_000_000_000 + stall.components.attoseconds / 1_000_000_000))
+        let result = await load
+        await server.stop()
+        return result
+    }
+
+    /// Sessions whose whole-session latency was at least `threshold`.
+    private static func slowSessions(_ load: LoadResult, atLeast threshold: UInt64) -> UInt64 {
+        load.phases["session"]?.buckets.filter { $0[0] >= threshold }.reduce(0) { $0 + $1[1] } ?? 0
+    }
+
+    @Test func openModelLatenciesIncludeTheStallForSessionsDueDuringIt() async throws {
+        let load = try await Self.run(.open(ratePerSecond: 25, maxInFlight: 200))
+        #expect(load.errors.isEmpty, "\(load.errors)")
+        // About 20 sessions were due in the 0.8 s stall; each waited for its end, the first
+        // the whole 0.8 s and the one due half-way 0.4 s: at least ~10 waited 0.3 s or more.
+        let session = try #require(load.phases["session"])
+        #expect(session.percentiles.max >= 700_000, "\(session.percentiles)")
+        #expect(Self.slowSessions(load, atLeast: 300_000) >= 10)
+        #expect(load.sessions.passed >= 45)
+    }
+
+    /// The contrast: one closed-loop worker is stuck in the stall once and sends nothing
+    /// meanwhile, so only one session shows it — coordinated omission.
+    @Test func closedModelHidesTheStallBehindOneSession() async throws {
+        let load = try await Self.run(.closed(sessions: 1, thinkTime: .milliseconds(40)))
+        #expect(Self.slowSessions(load, atLeast: 300_000) == 1)
+    }
+}
