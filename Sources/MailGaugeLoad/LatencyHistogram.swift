@@ -24,7 +24,9 @@ struct LatencyHistogram: Sendable, Equatable {
     mutating func record(_ duration: Duration) {
         let (seconds, attoseconds) = duration.components
         let micros = max(1, seconds * 1_000_000 + attoseconds / 1_000_000_000_000)
-        _ = histogram.record(min(UInt64(micros), Self.highestTrackable))
+        // The bucket's top value rather than the exact one, so a histogram rebuilt from its
+        // buckets has the same maximum and percentiles as the original.
+        _ = histogram.record(histogram.highestEquivalentForValue(min(UInt64(micros), Self.highestTrackable)))
     }
 
     mutating func add(_ other: LatencyHistogram) {

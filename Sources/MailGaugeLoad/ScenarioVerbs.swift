@@ -22,7 +22,7 @@ struct ScenarioVerbs: Sendable {
                 continue
             case .exchange(let exchange):
                 if let command = exchange.command {
-                    roles[exchange.location.description] = .command(command.verb)
+                    roles[exchange.location.description] = .command(Self.verb(of: command))
                 } else if afterConnect {
                     roles[exchange.location.description] = .greeting
                 }
@@ -36,4 +36,10 @@ struct ScenarioVerbs: Sendable {
     }
 
     func role(at location: String) -> Role? { roles[location] }
+
+    /// The verb, with its subcommand for IMAP's UID prefix (`UID FETCH`, RFC 9051 §6.4.9).
+    private static func verb(of command: Command) -> String {
+        guard command.verb == "UID", case .literal(let text)? = command.text.segments.first else { return command.verb }
+        return text.split(separator: " ").prefix(2).joined(separator: " ").uppercased()
+    }
 }

@@ -19,7 +19,7 @@ public enum LoadTextReport {
             for example in tally.examples { out += "  e.g. \(example)\n" }
         }
         let generator = load.generator
-        out += String(format: "generator: %.2f CPU s (%.3f per 1000 sessions), peak RSS %.1f MB, peak %d sessions in flight\n",
+        out += String(format: "generator: %.2f CPU s (%.3f per 1000 sessions), peak RSS %.1f MB, peak %ld sessions in flight\n",
                       generator.cpuSeconds, generator.cpuSecondsPer1000Sessions,
                       Double(generator.peakRSSBytes) / 1_048_576, generator.peakActiveSessions)
         return out

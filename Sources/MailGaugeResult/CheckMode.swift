@@ -25,7 +25,7 @@ public enum CheckMode: Sendable, Codable, Equatable, CustomStringConvertible {
         switch self {
         case .full: "full"
         case .off: "off"
-        case .sample(let percent): "sample=\(percent.formatted())%"
+        case .sample(let percent): "sample=\(percent == percent.rounded() ? String(Int(percent)) : String(percent))%"
         }
     }
 
@@ -41,9 +41,4 @@ public enum CheckMode: Sendable, Codable, Equatable, CustomStringConvertible {
         var container = encoder.singleValueContainer()
         try container.encode(description)
     }
-}
-
-private extension Double {
-    /// `10` rather than `10.0`.
-    func formatted() -> String { self == rounded() ? String(Int(self)) : String(self) }
 }

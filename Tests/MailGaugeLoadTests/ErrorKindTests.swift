@@ -63,7 +63,7 @@ struct ErrorKindTests {
 
     @Test func silentServerTimesOutAndHangUpDisconnects() async throws {
         let silent = try await ScriptedPOP3Server.start()
-        silent.stall(until: .now() + .seconds(60))
+        silent.stall(for: .seconds(60))
         let timedOut = await Self.run(try LoadFixtures.plan(
             try LoadFixtures.greetingAndQuit(), target: "pop3://127.0.0.1:\(silent.port)",
             model: .closed(sessions: 2, thinkTime: .zero), iterations: 2,

@@ -1,6 +1,5 @@
 import MailGaugeLoad
 import MailGaugeResult
-import NIOCore
 import Testing
 
 /// A server that stalls must show in the latencies of every session that was due during the
@@ -15,7 +14,7 @@ struct OpenModelStallTests {
                                          model: model, duration: .seconds(2))
         async let load = LoadEngine(plan: plan).run()
         try await Task.sleep(for: .milliseconds(500))
-        server.stall(until: .now() + .nanoseconds(stall.components.seconds * 1_000_000_000 + stall.components.attoseconds / 1_000_000_000))
+        server.stall(for: stall)
         let result = await load
         await server.stop()
         return result
@@ -38,9 +37,10 @@ struct OpenModelStallTests {
     }
 
     /// The contrast: one closed-loop worker is stuck in the stall once and sends nothing
-    /// meanwhile, so only one session shows it — coordinated omission.
+    /// meanwhile, so only the session caught in it shows it — coordinated omission. (One
+    /// more may be slow on a busy machine; the open model's count is ten times that.)
     @Test func closedModelHidesTheStallBehindOneSession() async throws {
         let load = try await Self.run(.closed(sessions: 1, thinkTime: .milliseconds(40)))
-        #expect(Self.slowSessions(load, atLeast: 300_000) == 1)
+        #expect((1...2).contains(Self.slowSessions(load, atLeast: 300_000)))
     }
 }

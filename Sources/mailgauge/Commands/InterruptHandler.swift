@@ -3,7 +3,7 @@ import Foundation
 
 /// Turns SIGINT into a clean stop: the first one runs `onInterrupt` (the run ends and still
 /// writes its result); the default action is restored once the handler is cancelled.
-final class InterruptHandler: Sendable {
+final class InterruptHandler {
     private let source: DispatchSourceSignal
 
     init(onInterrupt: @escaping @Sendable () -> Void) {

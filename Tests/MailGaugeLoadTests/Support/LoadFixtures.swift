@@ -12,7 +12,7 @@ enum LoadFixtures {
         .deletingLastPathComponent().deletingLastPathComponent()
 
     /// A shipped scenario, optionally with its text rewritten (e.g. a shorter `@sleep`).
-    static func scenario(_ path: String, rewrite: (String) -> String = { $0 }) throws -> Scenario {
+    static func scenario(_ path: String, rewrite: @escaping @Sendable (String) -> String = { $0 }) throws -> Scenario {
         let parser = ScenarioParser { file in
             let text = try String(contentsOfFile: file, encoding: .utf8)
             return file.hasSuffix(path) ? rewrite(text) : text

@@ -34,8 +34,10 @@ final class ScriptedPOP3Server: Sendable {
         return ScriptedPOP3Server(port: channel.localAddress!.port!, channel: channel, gate: gate)
     }
 
-    /// Greetings of connections accepted from now on are held until `until`.
-    func stall(until: NIODeadline) {
+    /// Greetings of connections accepted from now on are held until `duration` from now.
+    func stall(for duration: Duration) {
+        let (seconds, attoseconds) = duration.components
+        let until = NIODeadline.now() + .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
         gate.withLockedValue { $0 = until }
     }
 
@@ -69,7 +71,8 @@ final class ScriptedPOP3Server: Sendable {
             let line = unwrapInboundIn(data).getString(at: 0, length: 4) ?? ""
             let reply = context.channel.allocator.buffer(string: "+OK\r\n")
             if line.uppercased() == "QUIT" {
-                context.writeAndFlush(wrapOutboundOut(reply)).whenComplete { _ in context.close(promise: nil) }
+                context.writeAndFlush(wrapOutboundOut(reply), promise: nil)
+                context.close(promise: nil)
             } else {
                 context.writeAndFlush(wrapOutboundOut(reply), promise: nil)
             }

@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# Benchmarks MailGauge's load generator against the private Dovecot (loopback only):
+# IMAP login-only and IMAP read at 50 and 500 concurrent sessions (closed model), then
+# 10,000 concurrent IMAP sessions held in IDLE. Prints sessions/s, p50/p99 per phase,
+# MailGauge's own CPU per 1000 sessions (getrusage, from the result) beside Dovecot's
+# (from /proc of its processes), and MailGauge's peak RSS for the IDLE hold.
+#
+# Usage: Scripts/bench-dovecot.sh            (as root; builds the release binary)
+# Env:   MAILGAUGE_BIN        use this mailgauge binary instead of building
+#        BENCH_SECONDS        measured seconds per profile run (default 15)
+#        BENCH_IDLE_SESSIONS  IDLE holders (default 10000); BENCH_IDLE_HOLD seconds each (default 70)
+set -Eeuo pipefail
+
+ROOT=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+SECONDS_PER_RUN=${BENCH_SECONDS:-15}
+IDLE_SESSIONS=${BENCH_IDLE_SESSIONS:-10000}
+IDLE_HOLD=${BENCH_IDLE_HOLD:-70}
+OUT=${BENCH_OUT:-Reports/bench}
+mkdir -p "$OUT"
+
+# A Dovecot of its own (state folder and ports), so tests running beside it are not disturbed.
+export MAILGAUGE_DOVECOT_DIR=${MAILGAUGE_DOVECOT_DIR:-/tmp/mailgauge-bench-dovecot}
+export MAILGAUGE_POP3_PORT=${MAILGAUGE_POP3_PORT:-24110} MAILGAUGE_POP3S_PORT=${MAILGAUGE_POP3S_PORT:-24995}
+export MAILGAUGE_IMAP_PORT=${MAILGAUGE_IMAP_PORT:-24143} MAILGAUGE_IMAPS_PORT=${MAILGAUGE_IMAPS_PORT:-24993}
+
+if [[ -z ${MAILGAUGE_BIN:-} ]]; then
+    swift build -c release --product mailgauge >&2
+    MAILGAUGE_BIN=$(swift build -c release --show-bin-path)/mailgauge
+fi
+eval "$(Scripts/test-server/dovecot.sh start)"
+IDLE_SCENARIO=Scenarios/load/.bench-idle-hold.scn
+cleanup() { rm -f "$IDLE_SCENARIO"; Scripts/test-server/dovecot.sh stop >/dev/null 2>&1 || true; }
+trap cleanup EXIT
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+ulimit -n 20000 2>/dev/null || true
+
+# CPU seconds (user+system) Dovecot has used: its master (with the children it reaped) and
+# every live descendant.
+dovecot_cpu() {
+    local master
+    master=$(cat "$MAILGAUGE_DOVECOT_DIR/run/master.pid")
+    python3 - "$master" <<'PY'
+import os, sys
+master = int(sys.argv[1])
+tick = os.sysconf("SC_CLK_TCK")
+parents, stats = {}, {}
+for pid in filter(str.isdigit, os.listdir("/proc")):
+    try:
+        fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+    except OSError:
+        continue
+    parents[int(pid)] = int(fields[1])
+    stats[int(pid)] = [int(x) for x in fields[11:15]]  # utime stime cutime cstime
+def under(pid):
+    while pid > 1:
+        if pid == master: return True
+        pid = parents.get(pid, 0)
+    return False
+total = sum(s[0] + s[1] for p, s in stats.items() if p != master and under(p))
+m = stats.get(master, [0, 0, 0, 0])
+print((total + sum(m)) / tick)
+PY
+}
+
+summary() {  # result.json server-cpu-seconds label
+    python3 - "$1" "$2" "$3" <<'PY'
+import json, sys
+load = json.load(open(sys.argv[1]))["load"]
+server_cpu, label = float(sys.argv[2]), sys.argv[3]
+n = load["sessions"]["passed"] + load["sessions"]["failed"]
+ended = n + load["sessions"]["warmup"] + load["sessions"]["interrupted"]
+ms = lambda us: f"{us / 1000:.2f}"
+print(f"== {label}: {n} sessions measured in {load['measuredSeconds']:.1f}s = {n / load['measuredSeconds']:.1f} sessions/s, "
+      f"{load['sessions']['failed']} failed, errors {sorted(load['errors'])}")
+for phase in ["tcp-connect", "greeting", "authentication", "logout", "session"]:
+    d = load["phases"].get(phase)
+    if d: print(f"   {phase:15} p50 {ms(d['percentiles']['p50']):>8} ms   p99 {ms(d['percentiles']['p99']):>8} ms")
+for verb, d in sorted(load["commands"].items()):
+    print(f"   {verb:15} p50 {ms(d['percentiles']['p50']):>8} ms   p99 {ms(d['percentiles']['p99']):>8} ms")
+g = load["generator"]
+per = lambda cpu: cpu * 1000 / ended if ended else 0
+print(f"   CPU per 1000 sessions: mailgauge {g['cpuSecondsPer1000Sessions']:.3f} s, dovecot {per(server_cpu):.3f} s "
+      f"(mailgauge {g['cpuSeconds']:.1f} s, dovecot {server_cpu:.1f} s in all; ratio dovecot/mailgauge "
+      f"{server_cpu / g['cpuSeconds'] if g['cpuSeconds'] else 0:.1f})")
+print(f"   mailgauge peak RSS {g['peakRSSBytes'] / 1048576:.1f} MB, peak sessions in flight {g['peakActiveSessions']}")
+PY
+}
+
+run() {  # label scenario json-name extra-args...
+    local label=$1 scenario=$2 json=$OUT/$3.json before after
+    shift 3
+    before=$(dovecot_cpu)
+    MAILGAUGE_PASSWORD='mg-pass-%d' "$MAILGAUGE_BIN" bench --quiet --target "imap://127.0.0.1:$MAILGAUGE_IMAP_PORT" \
+        --scenario "$scenario" --users 'user%d@1-20' --json "$json" "$@" >/dev/null || true
+    after=$(dovecot_cpu)
+    summary "$json" "$(python3 -c "print($after - $before)")" "$label"
+}
+
+echo "mailgauge: $MAILGAUGE_BIN; $(nproc) cores; dovecot $(dovecot --version | cut -d' ' -f1)"
+for sessions in 50 500; do
+    run "IMAP login-only, $sessions sessions" Scenarios/load/imap-login.scn "imap-login-$sessions" \
+        --sessions "$sessions" --ramp 1 --warmup 3 --duration "$SECONDS_PER_RUN" --check full
+    run "IMAP read, $sessions sessions" Scenarios/load/imap-read.scn "imap-read-$sessions" \
+        --sessions "$sessions" --ramp 1 --warmup 3 --duration "$SECONDS_PER_RUN" --check full
+done
+
+sed "s/^@sleep 60$/@sleep $IDLE_HOLD/" Scenarios/load/imap-idle-hold.scn >"$IDLE_SCENARIO"
+ramp=$((IDLE_HOLD / 2))
+run "IMAP IDLE hold, $IDLE_SESSIONS sessions held ${IDLE_HOLD}s (ramp ${ramp}s)" "$IDLE_SCENARIO" "imap-idle-$IDLE_SESSIONS" \
+    --sessions "$IDLE_SESSIONS" --iterations "$IDLE_SESSIONS" --ramp "$ramp" --scenario-timeout $((IDLE_HOLD + 120)) \
+    --connect-timeout 30 --check sample=1%
