@@ -147,6 +147,8 @@ struct IMAPDialect: ReplayDialect {
     }
 
     /// For `S:` lines with no command: reads until every required untagged response is there.
+    /// Not optimised: Swift 6.3.1 crashes splitting this coroutine at -O (signal 11 in CoroSplit).
+    @_optimize(none)
     private func awaitUnsolicited(_ expected: [ExpectedLine], _ session: inout Session, _ context: inout ReplayContext) async throws -> [IMAPReceived] {
         var received: [IMAPReceived] = []
         while try !IMAPReplyMatcher.requiredUntaggedArrived(expected, in: received, context.bindings) {

@@ -2,12 +2,19 @@ import MailGaugeClient
 import NIOConcurrencyHelpers
 
 /// The connections a scenario has open, so a scenario timeout can close them from outside
-/// and unblock whatever read the scenario is waiting in.
+/// and unblock whatever read the scenario is waiting in; each is shown to the replay's
+/// observer, if any, as it opens.
 final class OpenConnections: Sendable {
     private let state = NIOLockedValueBox<(connections: [Connection], timedOut: Bool)>(([], false))
+    let observer: (any ReplayObserver)?
+
+    init(observer: (any ReplayObserver)? = nil) {
+        self.observer = observer
+    }
 
     func add(_ connection: Connection) {
         state.withLockedValue { $0.connections.append(connection) }
+        observer?.opened(connection)
     }
 
     var timedOut: Bool { state.withLockedValue { $0.timedOut } }

@@ -9,7 +9,6 @@ struct ReplayContext {
     let target: Target
     let options: RunnerOptions
     let connections: OpenConnections
-    let observer: (any ReplayObserver)?
     var current = "main"
     var bindings = Bindings()
     var transcript: TranscriptRecorder
@@ -18,12 +17,10 @@ struct ReplayContext {
     /// failing after it is the server's failure.
     private(set) var hasConnected = false
 
-    init(target: Target, options: RunnerOptions, account: Account, connections: OpenConnections,
-         observer: (any ReplayObserver)? = nil) {
+    init(target: Target, options: RunnerOptions, account: Account, connections: OpenConnections) {
         self.target = target
         self.options = options
         self.connections = connections
-        self.observer = observer
         self.transcript = TranscriptRecorder(linesPerReply: options.transcriptLinesPerReply, isRecording: options.recordsTranscript)
         bindings.set("user", to: account.user)
         setSecret("password", to: account.password)
@@ -40,7 +37,6 @@ struct ReplayContext {
         transcript.event("connect \(target)", on: current)
         let connection = try await Connection.open(to: target, tls: options.tls, timeouts: options.timeouts)
         connections.add(connection)
-        observer?.opened(connection)
         hasConnected = true
         if target.security == .implicitTLS { transcript.event("TLS established", on: current) }
         return connection

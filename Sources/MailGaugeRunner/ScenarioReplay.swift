@@ -66,14 +66,14 @@ struct ScenarioReplay<Dialect: ReplayDialect> {
     private mutating func outcome(for error: Error, at location: SourceLocation?) -> ReplayOutcome {
         let place = location.map { "\($0): " } ?? ""
         if context.connections.timedOut {
-            context.observer?.failed(ConnectionError(.readTimeout, endpoint: context.target.endpoint,
+            context.connections.observer?.failed(ConnectionError(.readTimeout, endpoint: context.target.endpoint,
                                                      "scenario timed out after \(context.options.scenarioTimeout)"))
             return ReplayOutcome(status: .failed, reason: "\(place)scenario timed out after \(context.options.scenarioTimeout)")
         }
         switch error {
         case let error as ConnectionError:
             context.transcript.event("error: \(error)", on: context.current)
-            context.observer?.failed(error)
+            context.connections.observer?.failed(error)
             // Not getting a session at all is a connection error; losing one midway is the server's failure.
             return context.hasConnected ? ReplayOutcome(status: .failed, reason: place + error.description)
                              : ReplayOutcome(status: .error, reason: error.description)

@@ -21,15 +21,14 @@ public struct ScenarioRunner: Sendable {
     public func run(_ scenario: Scenario, as account: Account, capabilities: Set<String>? = nil,
                     observer: (any ReplayObserver)? = nil) async -> ScenarioResult {
         let start = ContinuousClock.now
-        let connections = OpenConnections()
+        let connections = OpenConnections(observer: observer)
         let (target, options) = (self.target, self.options)
         if let skip = Self.precondition(scenario, target: target, capabilities: capabilities) {
             return skip.result(for: scenario, account: account, duration: .zero)
         }
         let outcome = await withTaskGroup(of: ReplayOutcome?.self) { group in
             group.addTask {
-                let context = ReplayContext(target: target, options: options, account: account, connections: connections,
-                                            observer: observer)
+                let context = ReplayContext(target: target, options: options, account: account, connections: connections)
                 switch scenario.mailProtocol {
                 case .pop3:
                     var replay = ScenarioReplay(dialect: POP3Dialect(), context: context)
