@@ -5,13 +5,19 @@ import NIOCore
 /// at a time. Tags, literals and what a reply means are the caller's business.
 public final class IMAPClient {
     public let connection: Connection
-    private let parserOptions: IMAPParserOptions
+    private var parserOptions: IMAPParserOptions
     private var decoder: IMAPResponseDecoder
 
     public init(connection: Connection, options: IMAPParserOptions = .init()) {
         self.connection = connection
         self.parserOptions = options
         self.decoder = IMAPResponseDecoder(options: options)
+    }
+
+    /// Parses what follows by the other revision's grammar, once the server enabled it.
+    public func use(_ version: IMAPGrammarVersion) {
+        parserOptions.version = version
+        decoder.use(version)
     }
 
     public func send(_ bytes: [UInt8]) async throws(ConnectionError) {

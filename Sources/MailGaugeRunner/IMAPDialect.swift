@@ -182,9 +182,14 @@ struct IMAPDialect: ReplayDialect {
         return received
     }
 
+    /// Learns capabilities, and switches to the IMAP4rev2 grammar once the server says
+    /// `ENABLED IMAP4rev2` (RFC 9051 §6.3.1).
     private func absorbCapabilities(_ received: [IMAPReceived], into session: inout Session) {
         for response in received.compactMap(\.response) {
             if let capabilities = response.capabilities { session.capabilities = Set(capabilities.map { $0.uppercased() }) }
+            if case .untagged(.enabled(let enabled)) = response, enabled.contains(where: { $0.uppercased() == "IMAP4REV2" }) {
+                session.client.use(.rev2)
+            }
         }
     }
 

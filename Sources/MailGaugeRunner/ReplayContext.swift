@@ -21,7 +21,7 @@ struct ReplayContext {
         self.target = target
         self.options = options
         self.connections = connections
-        self.transcript = TranscriptRecorder(linesPerReply: options.transcriptLinesPerReply)
+        self.transcript = TranscriptRecorder(linesPerReply: options.transcriptLinesPerReply, logger: options.logger)
         bindings.set("user", to: account.user)
         setSecret("password", to: account.password)
     }

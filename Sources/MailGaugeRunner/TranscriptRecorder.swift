@@ -1,3 +1,4 @@
+import Logging
 import MailGaugeResult
 import MailGaugeWire
 
@@ -6,30 +7,37 @@ struct TranscriptRecorder {
     private(set) var lines: [TranscriptLine] = []
     var scrubber = SecretScrubber()
     let linesPerReply: Int
+    let logger: Logger
 
-    init(linesPerReply: Int) {
+    init(linesPerReply: Int, logger: Logger) {
         self.linesPerReply = linesPerReply
+        self.logger = logger
     }
 
     mutating func client(_ maskedCommand: String, on connection: String) {
-        lines.append(TranscriptLine(connection: connection, direction: .client, text: scrubber.scrub(maskedCommand)))
+        append(TranscriptLine(connection: connection, direction: .client, text: scrubber.scrub(maskedCommand)))
     }
 
     mutating func event(_ text: String, on connection: String) {
-        lines.append(TranscriptLine(connection: connection, direction: .event, text: text))
+        append(TranscriptLine(connection: connection, direction: .event, text: scrubber.scrub(text)))
+    }
+
+    private mutating func append(_ line: TranscriptLine) {
+        lines.append(line)
+        logger.log(level: line.direction == .event ? .debug : .trace, "\(line.connection) \(line.direction.rawValue): \(line.text)")
     }
 
     /// Records a reply's wire bytes split at line ends, keeping the head of a long reply.
     mutating func server(_ wireBytes: [UInt8], on connection: String) {
         let replyLines = Self.splitLines(wireBytes)
         for line in replyLines.prefix(linesPerReply) {
-            lines.append(TranscriptLine(connection: connection, direction: .server, text: render(line)))
+            append(TranscriptLine(connection: connection, direction: .server, text: render(line)))
         }
         if replyLines.count > linesPerReply {
             if replyLines.count > linesPerReply + 1 {
                 event("… \(replyLines.count - linesPerReply - 1) more lines …", on: connection)
             }
-            lines.append(TranscriptLine(connection: connection, direction: .server, text: render(replyLines.last!)))
+            append(TranscriptLine(connection: connection, direction: .server, text: render(replyLines.last!)))
         }
     }
 

@@ -8,8 +8,9 @@ public struct ScenarioParser: Sendable {
     /// Returns the text of the file at a path, or throws a message saying why it cannot.
     public typealias FileReader = @Sendable (_ path: String) throws -> String
 
-    /// Variables every run defines from the account and the connection.
-    public static let builtinVariables: Set<String> = ["user", "password", "apop_digest"]
+    /// Variables every run defines from the account and the connection; `tag` is the IMAP
+    /// tag of the latest command.
+    public static let builtinVariables: Set<String> = ["user", "password", "apop_digest", "tag"]
 
     private let readFile: FileReader
 

@@ -11,11 +11,12 @@ struct CLITests {
         let json = FileManager.default.temporaryDirectory.appendingPathComponent("mailgauge-\(UUID().uuidString).json").path
         let output = try CLI.run(PackagePaths.pop3Scenarios + [
             "--target", "pop3://127.0.0.1:\(environment.pop3Port)", "--starttls", "--ca-file", environment.caFile,
-            "--user", "user5", "--json", json,
+            "--user", "user5", "--json", json, "--log-level", "trace",
         ], password: password)
         #expect(output.exitCode == 0, "\(output.combined)")
         #expect(output.stdout.contains("\(PackagePaths.pop3Scenarios.count) passed, 0 failed"))
         #expect(output.stdout.contains("main: PASS [REDACTED]"))
+        #expect(output.stderr.contains("trace mailgauge"), "every line is logged at trace level")
         let written = try String(contentsOfFile: json, encoding: .utf8)
         #expect(written.contains("\"format\" : \"mailgauge-result/1\""))
         for text in [output.stdout, output.stderr, written] {
