@@ -74,12 +74,16 @@ let package = Package(
         // Throughput of the IMAP framer and parser on a synthetic FETCH stream (build with -c release).
         .executableTarget(name: "imap-parser-bench", dependencies: ["MailGaugeWire"]),
         .testTarget(name: "MailGaugeWireTests", dependencies: ["MailGaugeWire"], exclude: ["Fixtures"]),
+        // Helpers shared by test targets (running child processes).
+        .target(name: "MailGaugeTestSupport", path: "Tests/MailGaugeTestSupport"),
+        .testTarget(name: "MailGaugeReportTests", dependencies: ["MailGaugeReport", "MailGaugeResult", "MailGaugeWire", "MailGaugeTestSupport"],
+                    exclude: ["Golden"]),
         .testTarget(name: "MailGaugeAuthTests", dependencies: [
             "MailGaugeAuth", .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .testTarget(name: "MailGaugeScenarioTests", dependencies: ["MailGaugeScenario"]),
         .testTarget(name: "MailGaugeIntegrationTests", dependencies: [
-            "MailGaugeRunner", "MailGaugeScenario", "MailGaugeClient", "MailGaugeWire", "MailGaugeAuth",
+            "MailGaugeRunner", "MailGaugeScenario", "MailGaugeClient", "MailGaugeWire", "MailGaugeAuth", "MailGaugeTestSupport",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),

@@ -5,7 +5,7 @@ import Foundation
 /// It is the only thing written to JSON, so a result written today renders again tomorrow;
 /// fields are only ever added, and `format` changes when a change is not backward compatible.
 public struct RunResult: Sendable, Codable, Equatable {
-    public static let currentFormat = "mailgauge-result/1"
+    public static let currentFormat = "mailgauge-report/1"
 
     public var format = RunResult.currentFormat
     public var tool: ToolInfo

@@ -1,4 +1,5 @@
 import Foundation
+import MailGaugeTestSupport
 import Testing
 
 /// The `mailgauge` executable as a user or a CI job runs it: exit codes, messages, secrecy.
@@ -18,7 +19,7 @@ struct CLITests {
         #expect(output.stdout.contains("main: PASS [REDACTED]"))
         #expect(output.stderr.contains("trace mailgauge"), "every line is logged at trace level")
         let written = try String(contentsOfFile: json, encoding: .utf8)
-        #expect(written.contains("\"format\" : \"mailgauge-result/1\""))
+        #expect(written.contains("\"format\" : \"mailgauge-report/1\""))
         for text in [output.stdout, output.stderr, written] {
             #expect(!text.contains(password))
         }

@@ -14,8 +14,7 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "The folder holding the pop3/ and imap/ scenario folders.")
     var scenarios = "Scenarios"
 
-    @Option(help: "Where to write the JSON result.")
-    var json = "Reports/demo.json"
+    @OptionGroup var reports: ReportOptions
 
     func run() async throws {
         let suites: [(folder: String, scheme: String, user: String)] = [("pop3", "pop3", "user1"), ("imap", "imap", "user2")]
@@ -47,7 +46,7 @@ struct DemoCommand: AsyncParsableCommand {
         try? await server.stop()
         let result = RunResult(tool: ToolInfo(version: MailGaugeCommand.version), commandLine: CommandLine.arguments,
                                target: "built-in reference server", startedAt: startedAt, finishedAt: Date(), scenarios: results)
-        defer { print("result: \(json)") }
-        try ScenarioBatch.finish(result, json: json)
+        defer { print("result: \(reports.json ?? "Reports/demo.json")") }
+        try ScenarioBatch.finish(result, reports: reports, command: "demo")
     }
 }

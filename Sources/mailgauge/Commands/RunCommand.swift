@@ -17,8 +17,7 @@ struct RunCommand: AsyncParsableCommand {
     @OptionGroup var target: TargetOptions
     @OptionGroup var account: AccountOptions
 
-    @Option(help: "Write the result model as JSON to this path.")
-    var json: String?
+    @OptionGroup var reports: ReportOptions
 
     func run() async throws {
         let scenarios: [Scenario]
@@ -37,7 +36,7 @@ struct RunCommand: AsyncParsableCommand {
         let result = RunResult(
             tool: ToolInfo(version: MailGaugeCommand.version), commandLine: CommandLine.arguments,
             target: runner.target.description, startedAt: startedAt, finishedAt: Date(), scenarios: results)
-        try ScenarioBatch.finish(result, json: json)
+        try ScenarioBatch.finish(result, reports: reports, command: "run")
     }
 }
 

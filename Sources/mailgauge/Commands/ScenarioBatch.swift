@@ -27,17 +27,11 @@ enum ScenarioBatch {
         return results
     }
 
-    /// Prints the summary, writes the JSON result, and exits as documented: 2 if any
-    /// scenario could not be carried out, 1 if any failed.
-    static func finish(_ result: RunResult, json: String?) throws {
+    /// Prints the summary, writes the reports, and exits as documented: 2 if any scenario
+    /// could not be carried out, 1 if any failed.
+    static func finish(_ result: RunResult, reports: ReportOptions, command: String) throws {
         print(TextReport.summary(result))
-        if let json {
-            do {
-                try JSONReport.write(result, to: json)
-            } catch {
-                throw usageFailure("\(json): cannot write the JSON result: \(error.localizedDescription)")
-            }
-        }
+        try reports.write(result, command: command)
         if result.count(.error) > 0 { throw CLIExit.usage.code }
         if result.count(.failed) > 0 { throw CLIExit.failed.code }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import MailGaugeTestSupport
 
 /// Runs the built `mailgauge` executable the way a user would.
 enum CLI {

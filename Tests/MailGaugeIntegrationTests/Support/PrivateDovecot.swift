@@ -1,4 +1,5 @@
 import Foundation
+import MailGaugeTestSupport
 
 /// The private Dovecot of `Scripts/test-server/dovecot.sh`, started once per test process.
 ///
