@@ -131,7 +131,8 @@ struct IMAPDialect: ReplayDialect {
         if !session.encrypted, session.capabilities.contains("LOGINDISABLED"), ["PLAIN", "LOGIN"].contains(mechanism) {
             throw ReplayFailure("refusing to send the password in clear with \(mechanism): the server advertises LOGINDISABLED on this unencrypted connection (RFC 9051 §6.2.3)")
         }
-        var sasl = try SASLSession(mechanism, user: context.bindings["user"] ?? "", password: context.bindings["password"] ?? "")
+        var sasl = try SASLSession(mechanism, user: context.bindings["user"] ?? "", password: context.bindings["password"] ?? "",
+                                   service: "imap", host: context.target.host)
         let tag = nextTag()
         let initial = try sasl.initialResponse(allowed: session.capabilities.contains("SASL-IR"))
         let shown = "\(tag) AUTHENTICATE \(sasl.name)" + (initial == nil ? "" : " " + SASLSession.maskedPayload)

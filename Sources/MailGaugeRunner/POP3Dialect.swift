@@ -65,7 +65,8 @@ struct POP3Dialect: ReplayDialect {
     /// `+OK` or `-ERR`.
     mutating func authenticate(_ mechanism: String, at location: SourceLocation, _ context: inout ReplayContext) async throws {
         guard let client = clients[context.current] else { throw ReplayFailure("connection '\(context.current)' is not open") }
-        var sasl = try SASLSession(mechanism, user: context.bindings["user"] ?? "", password: context.bindings["password"] ?? "")
+        var sasl = try SASLSession(mechanism, user: context.bindings["user"] ?? "", password: context.bindings["password"] ?? "",
+                                   service: "pop", host: context.target.host)
         let name = context.current
         let initial = try sasl.initialResponse(allowed: true)
         let shown = "AUTH \(sasl.name)" + (initial == nil ? "" : " " + SASLSession.maskedPayload)

@@ -12,20 +12,12 @@ struct ReportOptions: ParsableArguments {
     @Option(help: "Also write JUnit XML here, for CI systems.")
     var junit: String?
 
-    func write(_ result: RunResult, command: String) throws {
-        try save(path: json ?? "Reports/\(command).json", what: "JSON result") { try JSONReport.encode(result) }
-        if let junit {
-            try save(path: junit, what: "JUnit report") { Data(JUnitReport.render(result).utf8) }
-        }
-    }
+    @Option(help: "Also write a self-contained HTML report here.")
+    var html: String?
 
-    private func save(path: String, what: String, _ render: () throws -> Data) throws {
-        do {
-            let url = URL(fileURLWithPath: path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try render().write(to: url, options: .atomic)
-        } catch {
-            throw usageFailure("\(path): cannot write the \(what): \(error.localizedDescription)")
-        }
+    func write(_ result: RunResult, command: String) throws {
+        try ReportFile.write(try JSONReport.encode(result), to: json ?? "Reports/\(command).json", what: "JSON result")
+        if let junit { try ReportFile.write(JUnitReport.render(result), to: junit) }
+        if let html { try ReportFile.write(try HTMLReport.render(result), to: html) }
     }
 }
