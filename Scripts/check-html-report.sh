@@ -7,7 +7,8 @@ report=$(realpath "$1")
 screenshot=${2:-${report%.html}.png}
 
 if ! command -v chromium >/dev/null; then
-    DEBIAN_FRONTEND=noninteractive apt-get install -y chromium >/dev/null
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get install -y chromium >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y chromium >/dev/null; }
 fi
 flags=(--headless --no-sandbox --disable-gpu --no-first-run --hide-scrollbars --allow-file-access-from-files)
 log=$(mktemp)
