@@ -5,22 +5,24 @@ import Testing
 /// The `mailgauge` executable as a user or a CI job runs it: exit codes, messages, secrecy.
 @Suite(.enabled("needs the private Dovecot of Scripts/test-server (root, Debian packages)") { await PrivateDovecot.shouldRun })
 struct CLITests {
-    @Test func shippedScenariosPassWithJSONResultAndNoSecretAnywhere() async throws {
+    @Test func shippedScenariosPassAndNoSecretReachesAnyOutput() async throws {
         let environment = try await PrivateDovecot.shared.environment()
         try await PrivateDovecot.shared.reset("user5")
         let password = environment.password(of: "user5")
-        let json = FileManager.default.temporaryDirectory.appendingPathComponent("mailgauge-\(UUID().uuidString).json").path
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mailgauge-\(UUID().uuidString)")
+        let (json, junit, html) = (folder.appendingPathComponent("r.json").path, folder.appendingPathComponent("r.xml").path,
+                                   folder.appendingPathComponent("r.html").path)
         let output = try CLI.run(PackagePaths.pop3Scenarios + [
             "--target", "pop3://127.0.0.1:\(environment.pop3Port)", "--starttls", "--ca-file", environment.caFile,
-            "--user", "user5", "--json", json, "--log-level", "trace",
+            "--user", "user5", "--json", json, "--junit", junit, "--html", html, "--log-level", "trace",
         ], password: password)
         #expect(output.exitCode == 0, "\(output.combined)")
         #expect(output.stdout.contains("\(PackagePaths.pop3Scenarios.count) passed, 0 failed"))
         #expect(output.stdout.contains("main: PASS [REDACTED]"))
         #expect(output.stderr.contains("trace mailgauge"), "every line is logged at trace level")
-        let written = try String(contentsOfFile: json, encoding: .utf8)
-        #expect(written.contains("\"format\" : \"mailgauge-report/1\""))
-        for text in [output.stdout, output.stderr, written] {
+        let written = try [json, junit, html].map { try String(contentsOfFile: $0, encoding: .utf8) }
+        #expect(written[0].contains("\"format\" : \"mailgauge-report/1\""))
+        for text in [output.stdout, output.stderr] + written {
             #expect(!text.contains(password))
         }
     }
