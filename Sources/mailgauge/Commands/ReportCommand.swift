@@ -7,8 +7,8 @@ import MailGaugeResult
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Render a JSON result as HTML or JUnit XML.",
-        subcommands: [HTML.self, JUnit.self])
+        abstract: "Render a JSON result as HTML or JUnit XML, or compare two results.",
+        subcommands: [HTML.self, JUnit.self, Compare.self])
 
     struct HTML: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "A self-contained HTML page with charts (no network needed to view it).")
@@ -29,6 +29,22 @@ struct ReportCommand: AsyncParsableCommand {
         func run() async throws {
             try ReportFile.write(JUnitReport.render(try ReportFile.read(result)), to: output)
             print(output)
+        }
+    }
+}
+
+extension ReportCommand {
+    struct Compare: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show cases that changed status between two results; exit 1 on a regression.")
+        @Argument(help: "The baseline JSON result.") var base: String
+        @Argument(help: "The new JSON result.") var new: String
+        @Flag(help: "Report regressions without failing.") var allowRegressions = false
+
+        func run() async throws {
+            let comparison = ReportComparison(base: try ReportFile.read(base), new: try ReportFile.read(new))
+            print(comparison.render(), terminator: "")
+            if !comparison.regressions.isEmpty && !allowRegressions { throw CLIExit.failed.code }
         }
     }
 }
