@@ -26,7 +26,12 @@ struct RunCommand: AsyncParsableCommand {
         } catch {
             throw usageFailure(error.description)
         }
-        let accounts = try account.accounts()
+        let accounts: [Account]
+        do {
+            accounts = try account.accounts()
+        } catch let error as ValidationError {
+            throw usageFailure(error.message)
+        }
         let runner = ScenarioRunner(target: try target.resolvedTarget(), options: target.runnerOptions)
         if target.insecure {
             FileHandle.standardError.write(Data("mailgauge: warning: --insecure: the server's certificate is NOT verified\n".utf8))
