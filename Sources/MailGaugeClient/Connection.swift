@@ -113,16 +113,6 @@ public final class Connection: Sendable {
         }
     }
 
-    /// The negotiated TLS version, or nil on a plain connection.
-    public func tlsVersion() async -> String? {
-        guard let future = try? await channel.pipeline.handler(type: NIOSSLClientHandler.self).get() else { return nil }
-        return await withCheckedContinuation { continuation in
-            channel.eventLoop.execute {
-                future.tlsVersion.map { continuation.resume(returning: "\($0)") } ?? continuation.resume(returning: nil)
-            }
-        }
-    }
-
     public func close() async {
         try? await channel.close()
     }

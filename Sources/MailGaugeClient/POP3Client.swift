@@ -43,10 +43,4 @@ public final class POP3Client {
         try await connection.startTLS(unconsumedBytes: decoder.bufferedByteCount)
         return reply
     }
-
-    /// Whether the server has closed its side (read after QUIT, RFC 1939 §6).
-    public func awaitClose() async throws(ConnectionError) -> Bool {
-        guard decoder.bufferedByteCount == 0 else { return false }
-        return try await connection.read() == nil
-    }
 }

@@ -37,7 +37,7 @@ public struct ScenarioParser: Sendable {
             throw ScenarioError(site == nil ? "cannot read scenario: \(error)" : "cannot include '\(path)': \(error)", at: location)
         }
         var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             lineNumber += 1
             let line = rawLine.last == "\r" ? rawLine.dropLast() : rawLine
             let here = SourceLocation(file: path, line: lineNumber)
