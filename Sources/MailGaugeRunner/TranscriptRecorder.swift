@@ -1,26 +1,28 @@
 import MailGaugeResult
+import MailGaugeScenario
 import MailGaugeWire
 
-/// Collects what crossed the wire, line by line, escaped and with secrets masked.
-struct TranscriptRecorder {
-    private(set) var lines: [TranscriptLine] = []
+/// Collects what crossed the wire, line by line, escaped and with secrets masked. Public so
+/// conformance probes record transcripts exactly as scenario replays do.
+public struct TranscriptRecorder: Sendable {
+    public private(set) var lines: [TranscriptLine] = []
     var scrubber = SecretScrubber()
     let linesPerReply: Int
 
-    init(linesPerReply: Int) {
+    public init(linesPerReply: Int) {
         self.linesPerReply = linesPerReply
     }
 
-    mutating func client(_ maskedCommand: String, on connection: String) {
+    public mutating func client(_ maskedCommand: String, on connection: String) {
         lines.append(TranscriptLine(connection: connection, direction: .client, text: scrubber.scrub(maskedCommand)))
     }
 
-    mutating func event(_ text: String, on connection: String) {
+    public mutating func event(_ text: String, on connection: String) {
         lines.append(TranscriptLine(connection: connection, direction: .event, text: text))
     }
 
     /// Records a reply's wire bytes split at line ends, keeping the head of a long reply.
-    mutating func server(_ wireBytes: [UInt8], on connection: String) {
+    public mutating func server(_ wireBytes: [UInt8], on connection: String) {
         let replyLines = Self.splitLines(wireBytes)
         for line in replyLines.prefix(linesPerReply) {
             lines.append(TranscriptLine(connection: connection, direction: .server, text: render(line)))
@@ -33,8 +35,13 @@ struct TranscriptRecorder {
         }
     }
 
+    /// Masks the secret values of `bindings` (the password) in everything recorded from now on.
+    public mutating func conceal(_ bindings: Bindings) {
+        scrubber.update(from: bindings)
+    }
+
     /// Escapes a line for display and masks any secret in it.
-    func render<Line: Sequence<UInt8>>(_ line: Line) -> String {
+    public func render<Line: Sequence<UInt8>>(_ line: Line) -> String {
         scrubber.scrub(ByteEscaping.escape(line))
     }
 
