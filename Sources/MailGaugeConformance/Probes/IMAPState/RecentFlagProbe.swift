@@ -3,7 +3,8 @@ import MailGaugeWire
 
 /// A new message is \Recent in exactly one of the sessions that have its mailbox selected
 /// (RFC 3501 §2.3.2); IMAP4rev2 dropped \Recent, so a session that enabled IMAP4rev2 never
-/// sees it (RFC 9051 §2.3.2, Appendix E).
+/// sees it (RFC 9051 §2.3.2, Appendix E). The message's UID is looked up before ENABLE, since
+/// IMAP4rev2 answers SEARCH with ESEARCH.
 public struct RecentFlagProbe: ConformanceProbe {
     public init() {}
     public let id = "probes/imap-recent-in-one-session"
@@ -21,9 +22,10 @@ public struct RecentFlagProbe: ConformanceProbe {
         try await writer.appendScratch(token: token)
         var observed: [String] = []
         var recentIn = 0
+        try await main.command("NOOP")
+        try await other.command("NOOP")
+        guard let uid = try await main.scratchUIDs(token).first else { throw ProbeFailure("the appended message cannot be found") }
         for session in [main, other] {
-            try await session.command("NOOP")
-            guard let uid = try await session.scratchUIDs(token).first else { throw ProbeFailure("the appended message cannot be found") }
             let flags = try await session.flags(ofUID: uid)
             if flags.contains("\\Recent") { recentIn += 1 }
             observed.append("\(session.name): FLAGS (\(flags.joined(separator: " ")))")
@@ -33,7 +35,6 @@ public struct RecentFlagProbe: ConformanceProbe {
         if context.capabilities.contains("IMAP4REV2") {
             try await writer.command("ENABLE IMAP4rev2")
             try await writer.command("SELECT INBOX")
-            guard let uid = try await writer.scratchUIDs(token).first else { throw ProbeFailure("the appended message cannot be found") }
             let flags = try await writer.flags(ofUID: uid)
             context.log.verify("no \\Recent under IMAP4rev2", citing: "RFC 9051 §2.3.2", holds: !flags.contains("\\Recent"),
                                observed: ["writer: FLAGS (\(flags.joined(separator: " ")))"], on: "writer")
