@@ -25,11 +25,7 @@ final class IMAPProbeSession {
     /// Connects and reads the greeting; upgrades with STARTTLS when `upgrade` (by default when
     /// the target uses it). A probe of STARTTLS itself opens with `upgrade: false`.
     static func open(_ name: String, _ context: ProbeContext, upgrade: Bool? = nil) async throws -> IMAPProbeSession {
-        var target = context.target
-        if target.security == .plain, upgrade == false { target.security = .startTLS }
-        context.log.event("connect \(context.target)", on: name)
-        let connection = try await Connection.open(to: target, tls: context.options.tls, timeouts: context.options.timeouts)
-        context.log.hasConnected = true
+        let connection = try await context.connect(name, upgradable: upgrade == false)
         let session = IMAPProbeSession(name: name, client: IMAPClient(connection: connection), log: context.log,
                                        account: (context.account.user, context.account.password))
         let greeting = try await session.receive()[0]

@@ -20,11 +20,7 @@ final class POP3ProbeSession {
     /// Connects and reads the greeting; upgrades with STLS when `upgrade` (by default when the
     /// target uses it). A probe of STLS itself opens with `upgrade: false`.
     static func open(_ name: String, _ context: ProbeContext, upgrade: Bool? = nil) async throws -> POP3ProbeSession {
-        var target = context.target
-        if target.security == .plain, upgrade == false { target.security = .startTLS }
-        context.log.event("connect \(context.target)", on: name)
-        let connection = try await Connection.open(to: target, tls: context.options.tls, timeouts: context.options.timeouts)
-        context.log.hasConnected = true
+        let connection = try await context.connect(name, upgradable: upgrade == false)
         let session = POP3ProbeSession(name: name, client: POP3Client(connection: connection), log: context.log,
                                        account: (context.account.user, context.account.password))
         let greeting = try await session.client.receive(.greeting)

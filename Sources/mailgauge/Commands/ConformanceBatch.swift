@@ -39,15 +39,7 @@ enum ConformanceBatch {
     /// carried out at all, 1 on a new failure or a stale baseline entry.
     static func finish(_ result: RunResult, json: String?) throws {
         if let summary = result.conformance { print(ConformanceText.summary(summary), terminator: "") }
-        print(TextReport.summary(result))
-        if let json {
-            do {
-                try JSONReport.write(result, to: json)
-            } catch {
-                throw usageFailure("\(json): cannot write the JSON result: \(error.localizedDescription)")
-            }
-        }
-        if result.count(.error) > 0 { throw CLIExit.usage.code }
+        try ScenarioBatch.report(result, json: json)
         if result.conformance?.passed == false { throw CLIExit.failed.code }
     }
 }

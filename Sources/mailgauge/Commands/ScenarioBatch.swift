@@ -30,6 +30,13 @@ enum ScenarioBatch {
     /// Prints the summary, writes the JSON result, and exits as documented: 2 if any
     /// scenario could not be carried out, 1 if any failed.
     static func finish(_ result: RunResult, json: String?) throws {
+        try report(result, json: json)
+        if result.count(.failed) > 0 { throw CLIExit.failed.code }
+    }
+
+    /// Prints the summary line and writes the JSON result; exit 2 when a scenario could not be
+    /// carried out. Shared with `check`, which decides failure by its baseline.
+    static func report(_ result: RunResult, json: String?) throws {
         print(TextReport.summary(result))
         if let json {
             do {
@@ -39,6 +46,5 @@ enum ScenarioBatch {
             }
         }
         if result.count(.error) > 0 { throw CLIExit.usage.code }
-        if result.count(.failed) > 0 { throw CLIExit.failed.code }
     }
 }
