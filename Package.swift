@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "MailGaugeScenario", targets: ["MailGaugeScenario"]),
         .library(name: "MailGaugeRunner", targets: ["MailGaugeRunner"]),
         .library(name: "MailGaugeReferenceServer", targets: ["MailGaugeReferenceServer"]),
+        .library(name: "MailGaugeConformance", targets: ["MailGaugeConformance"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.65.0"),
@@ -46,6 +47,14 @@ let package = Package(
             .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
         ]),
+        // `check`: conformance suites (scenario folders), probes written in code, the baseline.
+        .target(name: "MailGaugeConformance", dependencies: [
+            "MailGaugeRunner", "MailGaugeScenario", "MailGaugeResult", "MailGaugeClient", "MailGaugeWire",
+        ]),
+        .testTarget(name: "MailGaugeConformanceTests", dependencies: [
+            "MailGaugeConformance", "MailGaugeReferenceServer", "MailGaugeRunner", "MailGaugeScenario", "MailGaugeResult",
+            "MailGaugeClient", "MailGaugeWire",
+        ]),
         // The in-memory POP3 + IMAP server for `demo` and tests, with fault switches. It shares no
         // code with the tester (no Wire, Client or Runner), so the two cannot share a bug.
         .target(name: "MailGaugeReferenceServer", dependencies: [
@@ -67,7 +76,7 @@ let package = Package(
         ]),
         .executableTarget(name: "mailgauge", dependencies: [
             "MailGaugeRunner", "MailGaugeScenario", "MailGaugeResult", "MailGaugeClient", "MailGaugeReport",
-            "MailGaugeReferenceServer",
+            "MailGaugeReferenceServer", "MailGaugeConformance",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -83,7 +92,8 @@ let package = Package(
         ]),
         .testTarget(name: "MailGaugeScenarioTests", dependencies: ["MailGaugeScenario"]),
         .testTarget(name: "MailGaugeIntegrationTests", dependencies: [
-            "MailGaugeRunner", "MailGaugeScenario", "MailGaugeClient", "MailGaugeWire", "MailGaugeAuth", "MailGaugeTestSupport",
+            "MailGaugeRunner", "MailGaugeScenario", "MailGaugeClient", "MailGaugeWire", "MailGaugeAuth", "MailGaugeConformance",
+            "MailGaugeTestSupport",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),

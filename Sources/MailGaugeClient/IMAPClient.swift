@@ -39,8 +39,10 @@ public final class IMAPClient {
 
     /// Sends `tag STARTTLS` (RFC 9051 §6.2.1), reads up to its completion and, on OK,
     /// switches the connection to TLS. Returns what the server sent, for the transcript.
-    public func startTLS(tag: String) async throws(ConnectionError) -> [IMAPReceived] {
-        try await send(Array("\(tag) STARTTLS\r\n".utf8))
+    /// `pipelining` goes out in the same write as the command: the plaintext a conformance
+    /// probe injects to see whether the server wrongly answers it inside TLS (CVE-2011-0411).
+    public func startTLS(tag: String, pipelining: [UInt8] = []) async throws(ConnectionError) -> [IMAPReceived] {
+        try await send(Array("\(tag) STARTTLS\r\n".utf8) + pipelining)
         var received: [IMAPReceived] = []
         while true {
             let next = try await receive()

@@ -15,14 +15,18 @@ public struct RunResult: Sendable, Codable, Equatable {
     public var startedAt: Date
     public var finishedAt: Date
     public var scenarios: [ScenarioResult]
+    /// For `mailgauge check`: the suites run and how the failures compare with the baseline.
+    public var conformance: ConformanceSummary?
 
-    public init(tool: ToolInfo, commandLine: [String], target: String, startedAt: Date, finishedAt: Date, scenarios: [ScenarioResult]) {
+    public init(tool: ToolInfo, commandLine: [String], target: String, startedAt: Date, finishedAt: Date, scenarios: [ScenarioResult],
+                conformance: ConformanceSummary? = nil) {
         self.tool = tool
         self.commandLine = commandLine
         self.target = target
         self.startedAt = startedAt
         self.finishedAt = finishedAt
         self.scenarios = scenarios
+        self.conformance = conformance
     }
 
     public func count(_ status: ScenarioResult.Status) -> Int {

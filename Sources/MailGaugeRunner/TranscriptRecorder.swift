@@ -1,24 +1,26 @@
 import Logging
 import MailGaugeResult
+import MailGaugeScenario
 import MailGaugeWire
 
-/// Collects what crossed the wire, line by line, escaped and with secrets masked.
-struct TranscriptRecorder {
-    private(set) var lines: [TranscriptLine] = []
+/// Collects what crossed the wire, line by line, escaped and with secrets masked. Public so
+/// conformance probes record transcripts exactly as scenario replays do.
+public struct TranscriptRecorder: Sendable {
+    public private(set) var lines: [TranscriptLine] = []
     var scrubber = SecretScrubber()
     let linesPerReply: Int
     let logger: Logger
 
-    init(linesPerReply: Int, logger: Logger) {
+    public init(linesPerReply: Int, logger: Logger = Logger(label: "mailgauge") { _ in SwiftLogNoOpLogHandler() }) {
         self.linesPerReply = linesPerReply
         self.logger = logger
     }
 
-    mutating func client(_ maskedCommand: String, on connection: String) {
+    public mutating func client(_ maskedCommand: String, on connection: String) {
         append(TranscriptLine(connection: connection, direction: .client, text: scrubber.scrub(maskedCommand)))
     }
 
-    mutating func event(_ text: String, on connection: String) {
+    public mutating func event(_ text: String, on connection: String) {
         append(TranscriptLine(connection: connection, direction: .event, text: scrubber.scrub(text)))
     }
 
@@ -28,7 +30,7 @@ struct TranscriptRecorder {
     }
 
     /// Records a reply's wire bytes split at line ends, keeping the head of a long reply.
-    mutating func server(_ wireBytes: [UInt8], on connection: String) {
+    public mutating func server(_ wireBytes: [UInt8], on connection: String) {
         let replyLines = Self.splitLines(wireBytes)
         for line in replyLines.prefix(linesPerReply) {
             append(TranscriptLine(connection: connection, direction: .server, text: render(line)))
@@ -41,8 +43,13 @@ struct TranscriptRecorder {
         }
     }
 
+    /// Masks the secret values of `bindings` (the password) in everything recorded from now on.
+    public mutating func conceal(_ bindings: Bindings) {
+        scrubber.update(from: bindings)
+    }
+
     /// Escapes a line for display and masks any secret in it.
-    func render<Line: Sequence<UInt8>>(_ line: Line) -> String {
+    public func render<Line: Sequence<UInt8>>(_ line: Line) -> String {
         scrubber.scrub(ByteEscaping.escape(line))
     }
 

@@ -30,9 +30,15 @@ enum ScenarioBatch {
     /// Prints the summary, writes the reports, and exits as documented: 2 if any scenario
     /// could not be carried out, 1 if any failed.
     static func finish(_ result: RunResult, reports: ReportOptions, command: String) throws {
+        try report(result, reports: reports, command: command)
+        if result.count(.failed) > 0 { throw CLIExit.failed.code }
+    }
+
+    /// Prints the summary line and writes the reports; exit 2 when a scenario could not be
+    /// carried out. Shared with `check`, which decides failure by its baseline.
+    static func report(_ result: RunResult, reports: ReportOptions, command: String) throws {
         print(TextReport.summary(result))
         try reports.write(result, command: command)
         if result.count(.error) > 0 { throw CLIExit.usage.code }
-        if result.count(.failed) > 0 { throw CLIExit.failed.code }
     }
 }
