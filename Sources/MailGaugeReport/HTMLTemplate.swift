@@ -58,6 +58,7 @@ svg text { font: 11px system-ui, sans-serif; fill: var(--muted); }
 </header>
 <main>
   <div class="cards" id="cards"></div>
+  <div id="baseline"></div>
   <h2>Charts</h2>
   <div class="charts" id="charts"></div>
   <h2>Conformance</h2>
@@ -97,8 +98,9 @@ const statuses = ["passed", "failed", "skipped", "error"];
 const colors = { passed: "#1a7f37", failed: "#cf222e", skipped: "#9a6700", error: "#8250df" };
 const count = status => result.scenarios.filter(s => s.status === status).length;
 
-// Summary: the verdict at a glance.
-const ok = count("failed") === 0 && count("error") === 0;
+// Summary: the verdict at a glance; for `check`, failures the baseline accepts do not count.
+const ok = result.conformance ? (result.conformance.newFailures.length === 0 && result.conformance.staleEntries.length === 0 && count("error") === 0)
+                              : (count("failed") === 0 && count("error") === 0);
 const verdict = document.getElementById("verdict");
 verdict.textContent = ok ? "PASS" : "FAIL";
 verdict.classList.add(ok ? "pass" : "fail");
@@ -110,6 +112,18 @@ for (const [key, value] of [["tool", result.tool.name + " " + result.tool.versio
 }
 const cards = document.getElementById("cards");
 for (const status of statuses) cards.append(el("div", { class: "card" }, el("b", { class: status }, count(status)), status));
+
+// `check` results: how failures compare with the known-deviation baseline.
+if (result.conformance) {
+  const c = result.conformance, box = document.getElementById("baseline");
+  box.append(el("h2", {}, "Baseline" + (c.baseline ? " — " + c.baseline : "")),
+             el("div", {}, `suites: ${c.suites.join(", ")} · new failures: ${c.newFailures.length} · accepted: ${c.acceptedFailures.length} · stale entries: ${c.staleEntries.length}`));
+  const list = el("ul");
+  for (const id of c.newFailures) list.append(el("li", {}, el("b", { class: "failed badge" }, "new failure "), id));
+  for (const id of c.staleEntries) list.append(el("li", {}, el("b", { class: "failed badge" }, "stale entry "), id, " — passes now; remove it from the baseline"));
+  for (const accepted of c.acceptedFailures) list.append(el("li", {}, el("b", { class: "skipped badge" }, "accepted "), accepted.id, " — ", accepted.reason));
+  box.append(list);
+}
 
 // Charts, drawn as inline SVG.
 function donut(parts, size = 150) {

@@ -33,14 +33,14 @@ import Testing
 
     /// In a real browser: no console errors and the charts are drawn (needs Debian's chromium).
     @Test(.enabled(if: FileManager.default.fileExists(atPath: "/usr/bin/chromium"), "needs chromium (apt-get install chromium)"))
-    func pageRendersInHeadlessChromium() throws {
+    func pageRendersInHeadlessChromium() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mailgauge-html-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let page = folder.appendingPathComponent("report.html")
         try HTMLReport.render(ReportFixture.result).write(to: page, atomically: true, encoding: .utf8)
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Scripts/check-html-report.sh").path
-        let output = try ProcessOutput.run("/bin/bash", [script, page.path, folder.appendingPathComponent("report.png").path])
+        let output = try await ProcessOutput.run("/bin/bash", [script, page.path, folder.appendingPathComponent("report.png").path])
         #expect(output.exitCode == 0, "\(output.combined)")
         #expect(output.stdout.contains("4 scenario rows"))
     }

@@ -27,14 +27,14 @@ import Testing
 
     /// The JSON Schema in Schemas/ accepts what MailGauge writes, checked by an independent
     /// validator (Python's jsonschema, on Debian and in this image).
-    @Test(.enabled(if: SchemaValidator.isAvailable, "needs python3 with the jsonschema package"))
-    func jsonIsValidAgainstTheSchema() throws {
+    @Test(.enabled("needs python3 with the jsonschema package") { await SchemaValidator.isAvailable })
+    func jsonIsValidAgainstTheSchema() async throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("mailgauge-schema-\(UUID().uuidString).json")
         try JSONReport.encode(ReportFixture.result).write(to: file)
-        #expect(try SchemaValidator.validate(file.path) == "valid")
+        #expect(try await SchemaValidator.validate(file.path) == "valid")
         var broken = ReportFixture.result
         broken.format = "mailgauge-report/0"
         try JSONReport.encode(broken).write(to: file)
-        #expect(try SchemaValidator.validate(file.path) != "valid")
+        #expect(try await SchemaValidator.validate(file.path) != "valid")
     }
 }

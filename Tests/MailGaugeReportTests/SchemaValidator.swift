@@ -7,11 +7,11 @@ enum SchemaValidator {
         .deletingLastPathComponent().appendingPathComponent("Schemas/mailgauge-report-1.schema.json").path
 
     static var isAvailable: Bool {
-        (try? run(["-c", "import jsonschema"]).status) == 0
+        get async { (try? await run(["-c", "import jsonschema"]).status) == 0 }
     }
 
     /// "valid", or the validator's first error.
-    static func validate(_ path: String) throws -> String {
+    static func validate(_ path: String) async throws -> String {
         let script = """
             import json, sys, jsonschema
             schema = json.load(open(sys.argv[1]))
@@ -22,11 +22,11 @@ enum SchemaValidator {
             except jsonschema.ValidationError as error:
                 print(error.message)
             """
-        return try run(["-c", script, schema, path]).output.trimmingCharacters(in: .whitespacesAndNewlines)
+        return try await run(["-c", script, schema, path]).output.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    private static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let result = try ProcessOutput.run("/usr/bin/env", ["python3"] + arguments)
+    private static func run(_ arguments: [String]) async throws -> (status: Int32, output: String) {
+        let result = try await ProcessOutput.run("/usr/bin/env", ["python3"] + arguments)
         return (result.exitCode, result.stdout)
     }
 }

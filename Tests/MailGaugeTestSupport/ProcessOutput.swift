@@ -16,13 +16,23 @@ public struct ProcessOutput: Sendable {
         public var description: String
     }
 
+    /// Runs `executable` to completion on a thread of its own, so waiting for a child never
+    /// holds one of the few threads Swift concurrency runs every test on.
+    public static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) async throws -> ProcessOutput {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread {
+                continuation.resume(with: Result { try runBlocking(executable, arguments, environment: environment) })
+            }.start()
+        }
+    }
+
     /// Runs `executable` to completion, its output in temporary files so a chatty child can
     /// never block on a full pipe.
     ///
     /// `posix_spawn` and a blocking `waitpid` rather than Foundation's `Process`: this sandbox
     /// starts processes with SIGCHLD blocked, and `Process` learns of exits through SIGCHLD,
     /// so it would wait forever for a child that has long since exited.
-    public static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws -> ProcessOutput {
+    private static func runBlocking(_ executable: String, _ arguments: [String], environment: [String: String]) throws -> ProcessOutput {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mailgauge-process-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
