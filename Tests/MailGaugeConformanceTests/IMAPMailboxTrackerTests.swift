@@ -57,3 +57,18 @@ struct IMAPMailboxTrackerTests {
                 == ["imap.state.modseq-decreased"])
     }
 }
+
+@Suite struct IMAPMailboxTrackerRecreationTests {
+    /// A mailbox deleted and created again may come back with a new UIDVALIDITY.
+    @Test func deletedMailboxMayChangeUIDValidity() {
+        var tracker = IMAPMailboxTracker()
+        let validity = { (value: UInt32) in IMAPResponse.untagged(.condition(IMAPStatusResponse(status: .ok, text: IMAPResponseText(code: .uidValidity(value), text: "")))) }
+        tracker.begin("SELECT Box")
+        #expect(tracker.observe(validity(7), bytes: []).isEmpty)
+        tracker.begin("SELECT Box")
+        #expect(tracker.observe(validity(8), bytes: []).map(\.rule) == ["imap.state.uidvalidity-changed"])
+        tracker.begin("DELETE Box")
+        tracker.begin("SELECT Box")
+        #expect(tracker.observe(validity(9), bytes: []).isEmpty)
+    }
+}

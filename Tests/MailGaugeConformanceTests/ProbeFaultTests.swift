@@ -27,6 +27,7 @@ struct ProbeFaultTests {
         Case(probe: UIDOrderProbe(), fault: .uidsNotAscending),
         Case(probe: UIDOrderProbe(), fault: .uidNextTooLow),
         Case(probe: UIDValidityProbe(), fault: .uidValidityChanges),
+        Case(probe: MailboxRecreationProbe(), fault: .recreatedMailboxReusesUIDs),
         Case(probe: ConcurrentFlagsProbe(), fault: .lostConcurrentFlags),
         Case(probe: ModSeqProbe(), fault: .modseqDecreases),
         Case(probe: RecentFlagProbe(), fault: .recentInTwoSessions),

@@ -7,7 +7,8 @@ import MailGaugeWire
 /// - a sequence number above the message count (RFC 9051 §2.3.1.2, §7.4.1);
 /// - EXPUNGE during FETCH, STORE or SEARCH (RFC 9051 §7.5.1);
 /// - UIDs not strictly ascending with sequence numbers, or not below UIDNEXT (RFC 9051 §2.3.1.1);
-/// - UIDVALIDITY changing between selections of one mailbox (RFC 9051 §2.3.1.1);
+/// - UIDVALIDITY changing between selections of one mailbox, unless the session deleted or
+///   renamed it in between (RFC 9051 §2.3.1.1);
 /// - a message's MODSEQ or the mailbox's HIGHESTMODSEQ going down (RFC 7162 §3.1.1).
 ///
 /// Pure: it sees parsed responses, never a connection.
@@ -28,6 +29,11 @@ struct IMAPMailboxTracker {
     mutating func begin(_ commandLine: String) {
         let words = commandLine.split(separator: " ").map(String.init)
         command = words.first?.uppercased() ?? ""
+        // A deleted or renamed-away mailbox is a new mailbox if its name is used again: its
+        // UIDVALIDITY may rightly differ (RFC 9051 §2.3.1.1; MailboxRecreationProbe checks it).
+        if ["DELETE", "RENAME"].contains(command), words.count > 1 {
+            uidValidity[words[1].trimmingCharacters(in: ["\""]).uppercased()] = nil
+        }
         if ["SELECT", "EXAMINE"].contains(command), words.count > 1 {
             mailbox = words[1].trimmingCharacters(in: ["\""])
             exists = 0
