@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "MailGaugeScenario", targets: ["MailGaugeScenario"]),
         .library(name: "MailGaugeRunner", targets: ["MailGaugeRunner"]),
         .library(name: "MailGaugeReferenceServer", targets: ["MailGaugeReferenceServer"]),
+        .library(name: "MailGaugeConformance", targets: ["MailGaugeConformance"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.65.0"),
@@ -54,6 +55,14 @@ let package = Package(
             .product(name: "Histogram", package: "hdrhistogram-swift"),
             .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
         ]),
+        // `check`: conformance suites (scenario folders), probes written in code, the baseline.
+        .target(name: "MailGaugeConformance", dependencies: [
+            "MailGaugeRunner", "MailGaugeScenario", "MailGaugeResult", "MailGaugeClient", "MailGaugeWire",
+        ]),
+        .testTarget(name: "MailGaugeConformanceTests", dependencies: [
+            "MailGaugeConformance", "MailGaugeReferenceServer", "MailGaugeRunner", "MailGaugeScenario", "MailGaugeResult",
+            "MailGaugeClient", "MailGaugeWire",
+        ]),
         // The in-memory POP3 + IMAP server for `demo` and tests, with fault switches. It shares no
         // code with the tester (no Wire, Client or Runner), so the two cannot share a bug.
         .target(name: "MailGaugeReferenceServer", dependencies: [
@@ -75,13 +84,17 @@ let package = Package(
         ]),
         .executableTarget(name: "mailgauge", dependencies: [
             "MailGaugeRunner", "MailGaugeScenario", "MailGaugeResult", "MailGaugeClient", "MailGaugeReport",
-            "MailGaugeReferenceServer", "MailGaugeLoad",
+            "MailGaugeReferenceServer", "MailGaugeConformance", "MailGaugeLoad",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         // Throughput of the IMAP framer and parser on a synthetic FETCH stream (build with -c release).
         .executableTarget(name: "imap-parser-bench", dependencies: ["MailGaugeWire"]),
         .testTarget(name: "MailGaugeWireTests", dependencies: ["MailGaugeWire"], exclude: ["Fixtures"]),
+        // Helpers shared by test targets (running child processes).
+        .target(name: "MailGaugeTestSupport", path: "Tests/MailGaugeTestSupport"),
+        .testTarget(name: "MailGaugeReportTests", dependencies: ["MailGaugeReport", "MailGaugeResult", "MailGaugeWire", "MailGaugeTestSupport"],
+                    exclude: ["Golden"]),
         .testTarget(name: "MailGaugeAuthTests", dependencies: [
             "MailGaugeAuth", .product(name: "Crypto", package: "swift-crypto"),
         ]),
@@ -93,7 +106,8 @@ let package = Package(
             .product(name: "NIOPosix", package: "swift-nio"),
         ]),
         .testTarget(name: "MailGaugeIntegrationTests", dependencies: [
-            "MailGaugeRunner", "MailGaugeScenario", "MailGaugeClient", "MailGaugeWire", "MailGaugeAuth",
+            "MailGaugeRunner", "MailGaugeScenario", "MailGaugeClient", "MailGaugeWire", "MailGaugeAuth", "MailGaugeConformance",
+            "MailGaugeTestSupport",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),

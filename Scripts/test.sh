@@ -6,5 +6,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash Scripts/test-server/dovecot.sh install
+# The HTML report is checked in a real headless browser.
+if ! command -v chromium >/dev/null; then
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get install -y chromium >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y chromium >/dev/null; }
+fi
 trap 'bash Scripts/test-server/dovecot.sh stop >/dev/null 2>&1 || true' EXIT
 swift test "$@"

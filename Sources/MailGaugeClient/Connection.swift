@@ -127,16 +127,6 @@ public final class Connection: Sendable {
         }
     }
 
-    /// The negotiated TLS version, or nil on a plain connection.
-    public func tlsVersion() async -> String? {
-        guard let future = try? await channel.pipeline.handler(type: NIOSSLClientHandler.self).get() else { return nil }
-        return await withCheckedContinuation { continuation in
-            channel.eventLoop.execute {
-                future.tlsVersion.map { continuation.resume(returning: "\($0)") } ?? continuation.resume(returning: nil)
-            }
-        }
-    }
-
     public func close() async {
         try? await channel.close()
     }
@@ -166,7 +156,7 @@ public final class Connection: Sendable {
         case ChannelError.eof, ChannelError.ioOnClosedChannel, ChannelError.alreadyClosed:
             return ConnectionError(.closed, endpoint: endpoint, "connection closed by the server")
         case is NIOSSLError, is BoringSSLError, is NIOSSLExtraError:
-            return ConnectionError(.tls, endpoint: endpoint, "TLS failed: \(describe(error))")
+            return ConnectionError(.tls, endpoint: endpoint, "TLS failed: \(describeTLS(error))")
         default:
             let text = describe(error)
             if text.contains("refused") || text.contains("ECONNREFUSED") {
@@ -185,6 +175,29 @@ public final class Connection: Sendable {
     private static func seconds(_ amount: TimeAmount) -> String {
         let value = Double(amount.nanoseconds) / 1e9
         return value == value.rounded() ? "\(Int(value))s" : "\(value)s"
+    }
+
+    /// BoringSSL's reason code in words, with the way out, instead of an error dump.
+    private static func describeTLS(_ error: Error) -> String {
+        let text = describe(error)
+        if (error as? NIOSSLExtraError) == .failedToValidateHostname {
+            return "the certificate does not name the host connected to"
+        }
+        let reasons: [(code: String, meaning: String)] = [
+            ("CERTIFICATE_VERIFY_FAILED", "the server's certificate is not trusted (--ca-file PEM trusts a private CA)"),
+            ("WRONG_VERSION_NUMBER", "the server did not answer in TLS (a plain port? use --starttls on it)"),
+            ("EOF during handshake", "the server closed the connection during the TLS handshake (a plain port? use --starttls on it)"),
+            ("UNSUPPORTED_PROTOCOL", "no TLS version in common (MailGauge requires TLS 1.2 or later)"),
+            ("TLSV1_ALERT_PROTOCOL_VERSION", "no TLS version in common (MailGauge requires TLS 1.2 or later)"),
+            ("HANDSHAKE_FAILURE", "the server refused the handshake (no cipher suite in common?)"),
+        ]
+        if let reason = reasons.first(where: { text.contains($0.code) }) { return reason.meaning }
+        // Keep BoringSSL's reason token, drop the source paths around it.
+        if let token = text.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "_" })
+            .first(where: { $0.count > 6 && $0.allSatisfy { $0.isUppercase || $0 == "_" || $0.isNumber } && $0.contains("_") }) {
+            return String(token).lowercased().replacing("_", with: " ")
+        }
+        return text
     }
 
     private static func describe(_ error: Error) -> String {

@@ -5,13 +5,19 @@ import NIOCore
 /// at a time. Tags, literals and what a reply means are the caller's business.
 public final class IMAPClient {
     public let connection: Connection
-    private let parserOptions: IMAPParserOptions
+    private var parserOptions: IMAPParserOptions
     private var decoder: IMAPResponseDecoder
 
     public init(connection: Connection, options: IMAPParserOptions = .init()) {
         self.connection = connection
         self.parserOptions = options
         self.decoder = IMAPResponseDecoder(options: options)
+    }
+
+    /// Parses what follows by the other revision's grammar, once the server enabled it.
+    public func use(_ version: IMAPGrammarVersion) {
+        parserOptions.version = version
+        decoder.use(version)
     }
 
     public func send(_ bytes: [UInt8]) async throws(ConnectionError) {
@@ -33,8 +39,10 @@ public final class IMAPClient {
 
     /// Sends `tag STARTTLS` (RFC 9051 §6.2.1), reads up to its completion and, on OK,
     /// switches the connection to TLS. Returns what the server sent, for the transcript.
-    public func startTLS(tag: String) async throws(ConnectionError) -> [IMAPReceived] {
-        try await send(Array("\(tag) STARTTLS\r\n".utf8))
+    /// `pipelining` goes out in the same write as the command: the plaintext a conformance
+    /// probe injects to see whether the server wrongly answers it inside TLS (CVE-2011-0411).
+    public func startTLS(tag: String, pipelining: [UInt8] = []) async throws(ConnectionError) -> [IMAPReceived] {
+        try await send(Array("\(tag) STARTTLS\r\n".utf8) + pipelining)
         var received: [IMAPReceived] = []
         while true {
             let next = try await receive()

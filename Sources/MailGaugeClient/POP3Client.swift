@@ -32,9 +32,10 @@ public final class POP3Client {
     }
 
     /// Sends STLS (RFC 2595 §4) and, on `+OK`, switches the connection to TLS.
-    /// Returns the server's reply so the caller can record it.
-    public func startTLS() async throws(ConnectionError) -> POP3Response {
-        try await send("STLS")
+    /// Returns the server's reply so the caller can record it. `pipelining` goes out in the
+    /// same write, for probes of plaintext command injection (CVE-2011-0411).
+    public func startTLS(pipelining: [UInt8] = []) async throws(ConnectionError) -> POP3Response {
+        try await connection.write(Array("STLS\r\n".utf8) + pipelining)
         let reply = try await receive(.singleLine(verb: "STLS"))
         guard reply.status == .ok else {
             throw ConnectionError(.tls, endpoint: connection.target.endpoint,
@@ -42,11 +43,5 @@ public final class POP3Client {
         }
         try await connection.startTLS(unconsumedBytes: decoder.bufferedByteCount)
         return reply
-    }
-
-    /// Whether the server has closed its side (read after QUIT, RFC 1939 §6).
-    public func awaitClose() async throws(ConnectionError) -> Bool {
-        guard decoder.bufferedByteCount == 0 else { return false }
-        return try await connection.read() == nil
     }
 }

@@ -11,6 +11,10 @@ struct SessionMeasurement: Sendable {
     var bytesOut = 0
     var error: (kind: String, example: String)?
 
+    init(ended: ContinuousClock.Instant) {
+        self.ended = ended
+    }
+
     init(result: ScenarioResult, meters: [ConnectionMeter], transport: ConnectionError?, verbs: ScenarioVerbs,
          latency: Duration, ended: ContinuousClock.Instant) {
         self.ended = ended

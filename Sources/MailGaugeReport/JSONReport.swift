@@ -1,25 +1,28 @@
 import Foundation
 import MailGaugeResult
 
-/// The result model as JSON: stable key order, ISO 8601 dates, so files diff cleanly.
+/// The result model as JSON: stable key order, ISO 8601 dates with milliseconds, so files
+/// diff cleanly and decode to what was encoded.
 public enum JSONReport {
+    private static let dateStyle = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+
     public static func encode(_ result: RunResult) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(date.formatted(dateStyle))
+        }
         return try encoder.encode(result)
     }
 
     public static func decode(_ data: Data) throws -> RunResult {
         let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
+        decoder.dateDecodingStrategy = .custom { decoder in
+            let text = try decoder.singleValueContainer().decode(String.self)
+            if let date = try? dateStyle.parse(text) { return date }
+            return try Date.ISO8601FormatStyle().parse(text)
+        }
         return try decoder.decode(RunResult.self, from: data)
-    }
-
-    /// Writes the file, creating its folder (`Reports/` by default) when needed.
-    public static func write(_ result: RunResult, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try encode(result).write(to: url, options: .atomic)
     }
 }

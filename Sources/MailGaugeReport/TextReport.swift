@@ -4,7 +4,9 @@ import MailGaugeWire
 /// The terminal rendering of results: a line per step, and for a failure the expected and
 /// actual lines side by side with the transcript up to that point.
 public enum TextReport {
-    public static func render(_ scenario: ScenarioResult) -> String {
+    /// `transcriptTail` keeps only the last lines of a failure's transcript: the excerpt `check`
+    /// prints, where dozens of cases may fail at once.
+    public static func render(_ scenario: ScenarioResult, transcriptTail: Int? = nil) -> String {
         var out = "\(scenario.status.rawValue.uppercased()) \(scenario.file) — \(scenario.title) [\(scenario.account)]\n"
         for step in scenario.steps {
             let mark = step.status == .passed ? "ok  " : "FAIL"
@@ -22,8 +24,9 @@ public enum TextReport {
             out += "  \(scenario.status == .skipped ? "skipped" : "reason"): \(reason)\n"
         }
         if scenario.status == .failed || scenario.status == .error, !scenario.transcript.isEmpty {
-            out += "  transcript so far:\n"
-            for line in scenario.transcript {
+            let shown = scenario.transcript.suffix(transcriptTail ?? scenario.transcript.count)
+            out += shown.count < scenario.transcript.count ? "  transcript (last \(shown.count) lines):\n" : "  transcript so far:\n"
+            for line in shown {
                 out += "    \(line.connection) \(line.direction.rawValue): \(line.text)\n"
             }
         }

@@ -5,7 +5,7 @@ import Foundation
 /// It is the only thing written to JSON, so a result written today renders again tomorrow;
 /// fields are only ever added, and `format` changes when a change is not backward compatible.
 public struct RunResult: Sendable, Codable, Equatable {
-    public static let currentFormat = "mailgauge-result/1"
+    public static let currentFormat = "mailgauge-report/1"
 
     public var format = RunResult.currentFormat
     public var tool: ToolInfo
@@ -15,17 +15,20 @@ public struct RunResult: Sendable, Codable, Equatable {
     public var startedAt: Date
     public var finishedAt: Date
     public var scenarios: [ScenarioResult]
+    /// For `mailgauge check`: the suites run and how the failures compare with the baseline.
+    public var conformance: ConformanceSummary?
     /// The figures of a `bench` run; nil for `run` and `check`.
     public var load: LoadResult?
 
     public init(tool: ToolInfo, commandLine: [String], target: String, startedAt: Date, finishedAt: Date, scenarios: [ScenarioResult],
-                load: LoadResult? = nil) {
+                conformance: ConformanceSummary? = nil, load: LoadResult? = nil) {
         self.tool = tool
         self.commandLine = commandLine
         self.target = target
         self.startedAt = startedAt
         self.finishedAt = finishedAt
         self.scenarios = scenarios
+        self.conformance = conformance
         self.load = load
     }
 

@@ -12,6 +12,16 @@ struct IMAPDialect: ReplayDialect {
         var encrypted: Bool
         /// The tag of a command the server answered with `+` and is still running (IDLE).
         var continuing: String?
+        /// Pipelined commands sent without waiting, answered along with the next command.
+        var inFlight: [Pipelined] = []
+    }
+
+    /// A command sent without waiting for its completion (RFC 9051 §5.5).
+    private struct Pipelined {
+        var tag: String
+        var shown: String
+        var location: SourceLocation
+        var start: ContinuousClock.Instant
     }
 
     private var sessions: [String: Session] = [:]
@@ -66,7 +76,8 @@ struct IMAPDialect: ReplayDialect {
         }
         let prefix = continuation == nil ? "\(tag) " : ""
         var received: [IMAPReceived] = []
-        var shown = prefix + (try command.text.render(context.bindings.masked))
+        let stepShown = prefix + (try command.text.render(context.bindings.masked))
+        var shown = stepShown
         var line = prefix + (try command.text.render(context.bindings))
         var refused = false
         for literal in command.literals {
@@ -90,11 +101,27 @@ struct IMAPDialect: ReplayDialect {
         if !refused {
             if command.literals.isEmpty || !shown.isEmpty { context.transcript.client(shown, on: name) }
             try await session.client.send(Array(line.utf8) + [13, 10])
-            received += try await receive(until: { $0.response?.tag == tag || $0.firstLine.first == UInt8(ascii: "+") }, &session, name, &context)
+            // No `S:` lines: pipelined, its responses are read with the next command's.
+            if exchange.expected.isEmpty, continuation == nil {
+                session.inFlight.append(Pipelined(tag: tag, shown: stepShown, location: exchange.location, start: start))
+                sessions[name] = session
+                return
+            }
+            var waiting = Set(session.inFlight.map(\.tag) + [tag])
+            received += try await receive(until: { next in
+                if let completed = next.response?.tag { waiting.remove(completed) }
+                return waiting.isEmpty || (next.firstLine.first == UInt8(ascii: "+") && waiting == [tag])
+            }, &session, name, &context)
         }
+        for earlier in session.inFlight {
+            let completion = received.filter { $0.response?.tag == earlier.tag }
+            context.record(command: earlier.shown, expected: [], verdict: ReplyVerdict(actualLines: completion.map { Array($0.firstLine) }),
+                           findings: completion.flatMap(\.findings), at: earlier.location, latency: earlier.start.duration(to: .now))
+        }
+        session.inFlight = []
         session.continuing = received.last?.firstLine.first == UInt8(ascii: "+") ? tag : nil
         sessions[name] = session
-        try check(received, command: shown, tag: tag, expected: exchange.expected, at: exchange.location, since: start, &context)
+        try check(received, command: stepShown, tag: tag, expected: exchange.expected, at: exchange.location, since: start, &context)
     }
 
     /// AUTHENTICATE (RFC 9051 §6.2.2) with SASL-IR (RFC 4959) when the server offers it.
@@ -104,7 +131,8 @@ struct IMAPDialect: ReplayDialect {
         if !session.encrypted, session.capabilities.contains("LOGINDISABLED"), ["PLAIN", "LOGIN"].contains(mechanism) {
             throw ReplayFailure("refusing to send the password in clear with \(mechanism): the server advertises LOGINDISABLED on this unencrypted connection (RFC 9051 §6.2.3)")
         }
-        var sasl = try SASLSession(mechanism, user: context.bindings["user"] ?? "", password: context.bindings["password"] ?? "")
+        var sasl = try SASLSession(mechanism, user: context.bindings["user"] ?? "", password: context.bindings["password"] ?? "",
+                                   service: "imap", host: context.target.host)
         let tag = nextTag()
         let initial = try sasl.initialResponse(allowed: session.capabilities.contains("SASL-IR"))
         let shown = "\(tag) AUTHENTICATE \(sasl.name)" + (initial == nil ? "" : " " + SASLSession.maskedPayload)
@@ -157,9 +185,14 @@ struct IMAPDialect: ReplayDialect {
         return received
     }
 
+    /// Learns capabilities, and switches to the IMAP4rev2 grammar once the server says
+    /// `ENABLED IMAP4rev2` (RFC 9051 §6.3.1).
     private func absorbCapabilities(_ received: [IMAPReceived], into session: inout Session) {
         for response in received.compactMap(\.response) {
             if let capabilities = response.capabilities { session.capabilities = Set(capabilities.map { $0.uppercased() }) }
+            if case .untagged(.enabled(let enabled)) = response, enabled.contains(where: { $0.uppercased() == "IMAP4REV2" }) {
+                session.client.use(.rev2)
+            }
         }
     }
 

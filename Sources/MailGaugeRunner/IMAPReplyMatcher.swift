@@ -63,7 +63,14 @@ enum IMAPReplyMatcher {
             }
             switch (line.presence, found) {
             case (.required, nil):
-                verdict.mismatch = Mismatch(expectedLine: index, actualLine: nil, message: "no response matched '\(line.source)'")
+                // Say so when a response has the right first line and only its literal differs:
+                // the first lines alone would look like a match.
+                let literalDiffers = line.literal.isEmpty ? nil : try received.indices.first { candidate in
+                    try line.pattern?.match(Array(received[candidate].firstLine), scope) != nil
+                }
+                verdict.mismatch = Mismatch(expectedLine: index, actualLine: literalDiffers, message: literalDiffers == nil
+                    ? "no response matched '\(line.source)'"
+                    : "'\(line.source)' matched, but the content of its literal differs from the L: lines (see the transcript)")
                 return verdict
             case (.forbidden, let found?):
                 verdict.mismatch = Mismatch(expectedLine: index, actualLine: found, message: "a response the scenario forbids arrived")

@@ -7,6 +7,15 @@ import MailGaugeWire
 /// POP3 (RFC 1939): one reply per command, the greeting's APOP timestamp, STLS, AUTH.
 struct POP3Dialect: ReplayDialect {
     private var clients: [String: POP3Client] = [:]
+    /// Commands sent without waiting (RFC 2449 §6.6 PIPELINING), per connection, in order.
+    private var inFlight: [String: [Pipelined]] = [:]
+
+    private struct Pipelined {
+        var shown: String
+        var context: POP3ReplyContext
+        var location: SourceLocation
+        var start: ContinuousClock.Instant
+    }
 
     func isOpen(_ name: String) -> Bool { clients[name] != nil }
 
@@ -38,6 +47,16 @@ struct POP3Dialect: ReplayDialect {
         context.transcript.client(shown, on: context.current)
         try await client.send(line)
         let start = ContinuousClock.now
+        // No `S:` lines: pipelined, its reply is read before the next command's.
+        if exchange.expected.isEmpty {
+            inFlight[context.current, default: []].append(
+                Pipelined(shown: shown, context: .forCommand(line), location: exchange.location, start: start))
+            return
+        }
+        for earlier in inFlight.removeValue(forKey: context.current) ?? [] {
+            let reply = try await client.receive(earlier.context)
+            try check(reply, command: earlier.shown, expected: [], at: earlier.location, since: earlier.start, &context)
+        }
         let reply = try await client.receive(POP3ReplyContext.forCommand(line))
         try check(reply, command: shown, expected: exchange.expected, at: exchange.location, since: start, &context)
     }
@@ -46,7 +65,8 @@ struct POP3Dialect: ReplayDialect {
     /// `+OK` or `-ERR`.
     mutating func authenticate(_ mechanism: String, at location: SourceLocation, _ context: inout ReplayContext) async throws {
         guard let client = clients[context.current] else { throw ReplayFailure("connection '\(context.current)' is not open") }
-        var sasl = try SASLSession(mechanism, user: context.bindings["user"] ?? "", password: context.bindings["password"] ?? "")
+        var sasl = try SASLSession(mechanism, user: context.bindings["user"] ?? "", password: context.bindings["password"] ?? "",
+                                   service: "pop", host: context.target.host)
         let name = context.current
         let initial = try sasl.initialResponse(allowed: true)
         let shown = "AUTH \(sasl.name)" + (initial == nil ? "" : " " + SASLSession.maskedPayload)

@@ -21,7 +21,8 @@ struct ReplayContext {
         self.target = target
         self.options = options
         self.connections = connections
-        self.transcript = TranscriptRecorder(linesPerReply: options.transcriptLinesPerReply, isRecording: options.recordsTranscript)
+        self.transcript = TranscriptRecorder(linesPerReply: options.transcriptLinesPerReply, logger: options.logger,
+                                             isRecording: options.recordsTranscript)
         bindings.set("user", to: account.user)
         setSecret("password", to: account.password)
     }

@@ -1,3 +1,4 @@
+import Logging
 import MailGaugeClient
 
 /// How scenarios are replayed: TLS trust, time bounds and how strict the grammar check is.
@@ -10,6 +11,9 @@ public struct RunnerOptions: Sendable {
     public var strict: Bool
     /// Transcripts keep at most this many lines of one reply's content, so a large RETR stays readable.
     public var transcriptLinesPerReply: Int
+    /// Receives every transcript line (trace), connection events (debug) and scenario
+    /// outcomes (info), secrets masked as in the transcript.
+    public var logger: Logger
     /// Whether grammar findings can fail a step. Off only for load runs that trade checking
     /// for generator speed (`bench --check off|sample=N%`); replies are still framed and
     /// matched against the scenario, which drives the session.
@@ -19,13 +23,15 @@ public struct RunnerOptions: Sendable {
     public var recordsTranscript: Bool
 
     public init(tls: TLSOptions = .init(), timeouts: Timeouts = .init(), scenarioTimeout: Duration = .seconds(120),
-                strict: Bool = false, transcriptLinesPerReply: Int = 40, checksGrammar: Bool = true,
-                recordsTranscript: Bool = true) {
+                strict: Bool = false, transcriptLinesPerReply: Int = 40,
+                logger: Logger = Logger(label: "mailgauge") { _ in SwiftLogNoOpLogHandler() },
+                checksGrammar: Bool = true, recordsTranscript: Bool = true) {
         self.tls = tls
         self.timeouts = timeouts
         self.scenarioTimeout = scenarioTimeout
         self.strict = strict
         self.transcriptLinesPerReply = transcriptLinesPerReply
+        self.logger = logger
         self.checksGrammar = checksGrammar
         self.recordsTranscript = recordsTranscript
     }

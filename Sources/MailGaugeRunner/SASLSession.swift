@@ -5,8 +5,10 @@ import MailGaugeAuth
 struct SASLSession {
     private var mechanism: any SASLClientMechanism
 
-    init(_ name: String, user: String, password: String) throws(SASLError) {
-        mechanism = try SASLMechanisms.make(name, user: user, password: password)
+    /// `service` and `host` name the server for mechanisms that bind to it (DIGEST-MD5's
+    /// digest-uri, RFC 2831 §2.1.2): `imap` or `pop` (RFC 2831 §4 and RFC 5034 §4).
+    init(_ name: String, user: String, password: String, service: String, host: String) throws(SASLError) {
+        mechanism = try SASLMechanisms.make(name, user: user, password: password, service: service, host: host)
     }
 
     var name: String { mechanism.name }

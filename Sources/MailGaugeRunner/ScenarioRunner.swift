@@ -51,6 +51,7 @@ public struct ScenarioRunner: Sendable {
             }
             return finished
         }
+        options.logger.info("\(scenario.file): \(outcome!.status.rawValue)\(outcome!.reason.map { " — \($0)" } ?? "")")
         return outcome!.result(for: scenario, account: account, duration: start.duration(to: .now))
     }
 

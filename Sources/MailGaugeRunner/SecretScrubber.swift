@@ -2,7 +2,7 @@ import MailGaugeScenario
 
 /// Replaces secret values in text that did not come from a template, such as a server echoing
 /// a password back in an error line, so no secret reaches output through a side door.
-struct SecretScrubber {
+struct SecretScrubber: Sendable {
     private var secrets: [String] = []
 
     mutating func update(from bindings: Bindings) {

@@ -1,46 +1,61 @@
+import Logging
 import MailGaugeResult
+import MailGaugeScenario
 import MailGaugeWire
 
-/// Collects what crossed the wire, line by line, escaped and with secrets masked.
-struct TranscriptRecorder {
-    private(set) var lines: [TranscriptLine] = []
+/// Collects what crossed the wire, line by line, escaped and with secrets masked. Public so
+/// conformance probes record transcripts exactly as scenario replays do.
+public struct TranscriptRecorder: Sendable {
+    public private(set) var lines: [TranscriptLine] = []
     var scrubber = SecretScrubber()
     let linesPerReply: Int
-    /// Off: nothing is kept (a lean load session).
+    let logger: Logger
+    /// Off: nothing is kept or logged (a lean load session).
     let isRecording: Bool
 
-    init(linesPerReply: Int, isRecording: Bool = true) {
+    public init(linesPerReply: Int, logger: Logger = Logger(label: "mailgauge") { _ in SwiftLogNoOpLogHandler() },
+                isRecording: Bool = true) {
         self.linesPerReply = linesPerReply
+        self.logger = logger
         self.isRecording = isRecording
     }
 
-    mutating func client(_ maskedCommand: String, on connection: String) {
-        guard isRecording else { return }
-        lines.append(TranscriptLine(connection: connection, direction: .client, text: scrubber.scrub(maskedCommand)))
+    public mutating func client(_ maskedCommand: String, on connection: String) {
+        append(TranscriptLine(connection: connection, direction: .client, text: scrubber.scrub(maskedCommand)))
     }
 
-    mutating func event(_ text: String, on connection: String) {
+    public mutating func event(_ text: String, on connection: String) {
+        append(TranscriptLine(connection: connection, direction: .event, text: scrubber.scrub(text)))
+    }
+
+    private mutating func append(_ line: TranscriptLine) {
         guard isRecording else { return }
-        lines.append(TranscriptLine(connection: connection, direction: .event, text: text))
+        lines.append(line)
+        logger.log(level: line.direction == .event ? .debug : .trace, "\(line.connection) \(line.direction.rawValue): \(line.text)")
     }
 
     /// Records a reply's wire bytes split at line ends, keeping the head of a long reply.
-    mutating func server(_ wireBytes: [UInt8], on connection: String) {
+    public mutating func server(_ wireBytes: [UInt8], on connection: String) {
         guard isRecording else { return }
         let replyLines = Self.splitLines(wireBytes)
         for line in replyLines.prefix(linesPerReply) {
-            lines.append(TranscriptLine(connection: connection, direction: .server, text: render(line)))
+            append(TranscriptLine(connection: connection, direction: .server, text: render(line)))
         }
         if replyLines.count > linesPerReply {
             if replyLines.count > linesPerReply + 1 {
                 event("… \(replyLines.count - linesPerReply - 1) more lines …", on: connection)
             }
-            lines.append(TranscriptLine(connection: connection, direction: .server, text: render(replyLines.last!)))
+            append(TranscriptLine(connection: connection, direction: .server, text: render(replyLines.last!)))
         }
     }
 
+    /// Masks the secret values of `bindings` (the password) in everything recorded from now on.
+    public mutating func conceal(_ bindings: Bindings) {
+        scrubber.update(from: bindings)
+    }
+
     /// Escapes a line for display and masks any secret in it.
-    func render<Line: Sequence<UInt8>>(_ line: Line) -> String {
+    public func render<Line: Sequence<UInt8>>(_ line: Line) -> String {
         scrubber.scrub(ByteEscaping.escape(line))
     }
 

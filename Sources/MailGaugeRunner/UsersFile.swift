@@ -7,7 +7,7 @@ public enum UsersFile {
 
     public static func parse(_ text: String, file: String) throws(Error) -> [Account] {
         var accounts: [Account] = []
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, rawLine) in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated() {
             let line = rawLine.last == "\r" ? rawLine.dropLast() : rawLine
             if line.allSatisfy(\.isWhitespace) || line.hasPrefix("#") { continue }
             if index == 0, line.lowercased() == "user,password" { continue }

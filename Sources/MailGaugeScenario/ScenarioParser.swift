@@ -8,8 +8,9 @@ public struct ScenarioParser: Sendable {
     /// Returns the text of the file at a path, or throws a message saying why it cannot.
     public typealias FileReader = @Sendable (_ path: String) throws -> String
 
-    /// Variables every run defines from the account and the connection.
-    public static let builtinVariables: Set<String> = ["user", "password", "apop_digest"]
+    /// Variables every run defines from the account and the connection; `tag` is the IMAP
+    /// tag of the latest command.
+    public static let builtinVariables: Set<String> = ["user", "password", "apop_digest", "tag"]
 
     private let readFile: FileReader
 
@@ -36,7 +37,7 @@ public struct ScenarioParser: Sendable {
             throw ScenarioError(site == nil ? "cannot read scenario: \(error)" : "cannot include '\(path)': \(error)", at: location)
         }
         var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             lineNumber += 1
             let line = rawLine.last == "\r" ? rawLine.dropLast() : rawLine
             let here = SourceLocation(file: path, line: lineNumber)

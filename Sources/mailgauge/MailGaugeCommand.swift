@@ -12,7 +12,7 @@ struct MailGaugeCommand: AsyncParsableCommand {
             Exit codes: 0 everything passed; 1 a scenario failed; 2 usage, scenario or connection error.
             """,
         version: version,
-        subcommands: [RunCommand.self, BenchCommand.self, DemoCommand.self])
+        subcommands: [RunCommand.self, CheckCommand.self, BenchCommand.self, DemoCommand.self, ReportCommand.self])
 
     /// Argument parsing reports usage errors with EX_USAGE (64); MailGauge documents 2 for
     /// every usage, scenario or connection error, so CI scripts have one code to test.

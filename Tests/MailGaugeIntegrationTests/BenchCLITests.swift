@@ -1,4 +1,5 @@
 import Foundation
+import MailGaugeTestSupport
 import Testing
 
 /// `mailgauge bench` as a user runs it against the private Dovecot: accounts from a template,
@@ -8,7 +9,7 @@ struct BenchCLITests {
     @Test func closedModelRunWritesTheLoadResultAndNoSecret() async throws {
         let environment = try await PrivateDovecot.shared.environment()
         let json = FileManager.default.temporaryDirectory.appendingPathComponent("mailgauge-bench-\(UUID().uuidString).json").path
-        let output = try ProcessOutput.run(PackagePaths.mailgauge, [
+        let output = try await ProcessOutput.run(PackagePaths.mailgauge, [
             "bench", "--target", "imap://127.0.0.1:\(environment.imapPort)", "--scenario", PackagePaths.file("Scenarios/load/imap-read.scn"),
             "--users", "user%d@1-4", "--sessions", "4", "--iterations", "12", "--json", json, "--quiet",
         ], environment: ["MAILGAUGE_PASSWORD": "mg-pass-%d"])
@@ -25,7 +26,7 @@ struct BenchCLITests {
 
     @Test func wrongPasswordsAreCountedAndExitWith1() async throws {
         let environment = try await PrivateDovecot.shared.environment()
-        let output = try ProcessOutput.run(PackagePaths.mailgauge, [
+        let output = try await ProcessOutput.run(PackagePaths.mailgauge, [
             "bench", "--target", "imap://127.0.0.1:\(environment.imapPort)", "--scenario", PackagePaths.file("Scenarios/load/imap-login.scn"),
             "--users", "user%d@1-2", "--rate", "20/s", "--iterations", "4", "--quiet",
             "--json", FileManager.default.temporaryDirectory.appendingPathComponent("mailgauge-bench-\(UUID().uuidString).json").path,

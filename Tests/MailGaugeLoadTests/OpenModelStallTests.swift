@@ -33,7 +33,7 @@ struct OpenModelStallTests {
         let session = try #require(load.phases["session"])
         #expect(session.percentiles.max >= 1_400_000, "\(session.percentiles)")
         #expect(Self.slowSessions(load, atLeast: 700_000) >= 15)
-        #expect(load.sessions.passed >= 70)
+        #expect(load.sessions.passed >= 40)
     }
 
     /// The contrast: one closed-loop worker is stuck in the stall once and sends nothing

@@ -123,3 +123,15 @@ private func exchanges(_ scenario: Scenario) -> [Exchange] {
         #expect(throws: ScenarioError.self) { try parse([:], main: "absent.scn") }
     }
 }
+
+@Suite struct ScenarioLineEndingTests {
+    /// A scenario saved with CRLF line endings means the same as with LF: in Swift "\r\n" is
+    /// one Character, so a careless split would keep the CR in every expected line.
+    @Test func crlfFilesParseLikeLFFiles() throws {
+        let text = "@protocol pop3\nS: +OK{*}\nC: NOOP\nS: +OK\n"
+        let lf = try parse(["main.scn": text])
+        let crlf = try parse(["main.scn": text.replacing("\n", with: "\r\n")])
+        #expect(exchanges(crlf).map(\.expected) == exchanges(lf).map(\.expected))
+        #expect(exchanges(crlf).last?.expected.first?.source == "+OK")
+    }
+}

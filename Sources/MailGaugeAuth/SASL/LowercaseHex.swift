@@ -1,4 +1,5 @@
-/// Lower-case hexadecimal, as CRAM-MD5 (RFC 2195 §2) sends its digest.
+/// Lower-case hexadecimal, as CRAM-MD5 (RFC 2195 §2) and DIGEST-MD5 (RFC 2831 §2.1.2.1, LHEX)
+/// send their digests.
 enum LowercaseHex {
     private static let digits = Array("0123456789abcdef".utf8)
 

@@ -11,7 +11,8 @@ public struct SASLError: Error, Sendable, Equatable, CustomStringConvertible {
         case unsupportedMechanism
         /// An authorization identity was given to a mechanism that cannot carry one (LOGIN, CRAM-MD5).
         case unsupportedAuthorizationID
-        /// A username, password or injected nonce cannot be used (NUL in PLAIN, SASLprep prohibition, …).
+        /// A username, password, injected nonce or DIGEST-MD5 service or host cannot be used (NUL in
+        /// PLAIN, SASLprep prohibition, a non-ISO 8859-1 password for DIGEST-MD5 without charset=utf-8, …).
         case invalidCredential
         /// Bytes that must be base64 (RFC 4648 §4) are not.
         case invalidBase64
@@ -21,9 +22,11 @@ public struct SASLError: Error, Sendable, Equatable, CustomStringConvertible {
         case nonceMismatch
         /// The SCRAM iteration count is not a usable positive number (RFC 5802 §5.1).
         case invalidIterationCount
-        /// The SCRAM server signature is wrong: the server does not know the password (RFC 5802 §5).
+        /// The SCRAM server signature (RFC 5802 §5) or DIGEST-MD5 rspauth (RFC 2831 §2.1.3) is wrong:
+        /// the server does not know the password.
         case serverSignatureMismatch
-        /// The server reported success without ever sending the SCRAM server-final-message (RFC 5802 §5).
+        /// The server reported success without ever sending the SCRAM server-final-message
+        /// (RFC 5802 §5) or the DIGEST-MD5 rspauth (RFC 2831 §2.1.3).
         case missingServerSignature
         /// The server reported a SCRAM `e=` error (RFC 5802 §7, server-error).
         case serverError

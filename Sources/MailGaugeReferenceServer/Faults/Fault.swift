@@ -69,6 +69,10 @@ public enum Fault: String, Sendable, Hashable, CaseIterable, Codable {
     /// Every SELECT/EXAMINE reports a new UIDVALIDITY though UIDs have not changed.
     /// RFC 9051 §2.3.1.1: UIDVALIDITY changes only when UIDs are reassigned.
     case uidValidityChanges
+    /// A mailbox created (again) under a name gets the same UIDVALIDITY every time, and its
+    /// UIDs start at 1 again. RFC 9051 §2.3.1.1: a (UIDVALIDITY, UID) pair names one message
+    /// for ever, so a re-created mailbox needs a new UIDVALIDITY or UIDs above the old ones.
+    case recreatedMailboxReusesUIDs
     /// STORE +FLAGS / -FLAGS writes back the session's possibly stale view of the flags, so a
     /// concurrent change by another session is lost. RFC 9051 §6.4.6 (+FLAGS adds to the
     /// message's flags) and §5.2 (the state is shared between sessions).
@@ -93,7 +97,7 @@ public enum Fault: String, Sendable, Hashable, CaseIterable, Codable {
         case .deleteWithoutQuit: "RFC 1939 §6"
         case .imapBadAtom, .imapEmptyAddressListParens: "RFC 9051 §9"
         case .expungeDuringFetch: "RFC 9051 §7.5.1"
-        case .uidsNotAscending, .uidNextTooLow, .uidValidityChanges: "RFC 9051 §2.3.1.1"
+        case .uidsNotAscending, .uidNextTooLow, .uidValidityChanges, .recreatedMailboxReusesUIDs: "RFC 9051 §2.3.1.1"
         case .lostConcurrentFlags: "RFC 9051 §6.4.6"
         case .modseqDecreases: "RFC 7162 §3.1.1"
         case .recentInTwoSessions: "RFC 3501 §2.3.2"

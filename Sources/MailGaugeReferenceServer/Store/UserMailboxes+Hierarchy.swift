@@ -18,7 +18,8 @@ extension UserMailboxes {
             let key = MailboxName.key(name)
             guard state.mailboxes[key] == nil else { throw StoreError.alreadyExists }
             for level in MailboxName.ancestors(of: name) + [name] where state.mailboxes[MailboxName.key(level)] == nil {
-                state.mailboxes[MailboxName.key(level)] = Mailbox(name: level, uidValidity: state.nextUIDValidity)
+                let reused = faults.contains(.recreatedMailboxReusesUIDs) ? Self.inboxUIDValidity + 100 : nil
+                state.mailboxes[MailboxName.key(level)] = Mailbox(name: level, uidValidity: reused ?? state.nextUIDValidity)
                 state.nextUIDValidity += 1
             }
         }

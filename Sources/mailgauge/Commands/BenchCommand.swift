@@ -62,8 +62,7 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "How much checking stays on: full, sample=N% or off.")
     var check = "full"
 
-    @Option(help: "Where to write the JSON result (default Reports/bench-<time>.json).")
-    var json: String?
+    @OptionGroup var reports: ReportOptions
 
     @Option(name: .customLong("progress-interval"), help: "Seconds between progress lines when not on a terminal.")
     var progressInterval: Double = 10
@@ -120,13 +119,8 @@ struct BenchCommand: AsyncParsableCommand {
         let result = RunResult(tool: ToolInfo(version: MailGaugeCommand.version), commandLine: CommandLine.arguments,
                                target: runner.target.description, startedAt: startedAt, finishedAt: Date(), scenarios: [], load: load)
         print(LoadTextReport.render(load), terminator: "")
-        let path = json ?? "Reports/bench-\(Int(startedAt.timeIntervalSince1970)).json"
-        do {
-            try JSONReport.write(result, to: path)
-        } catch {
-            throw usageFailure("\(path): cannot write the JSON result: \(error.localizedDescription)")
-        }
-        print("result: \(path)")
+        try reports.write(result, command: "bench")
+        print("result: \(reports.json ?? "Reports/bench.json")")
         if load.sessions.failed > 0 { throw CLIExit.failed.code }
     }
 

@@ -1,21 +1,25 @@
 import ArgumentParser
 import Foundation
 import MailGaugeClient
+import MailGaugeConformance
 import MailGaugeReferenceServer
 import MailGaugeResult
 import MailGaugeRunner
+import MailGaugeWire
 
 /// `mailgauge demo`: the whole tool against the built-in reference server, no mail server needed.
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Start the built-in reference server on loopback and replay the shipped scenarios against it.")
+        abstract: "Start the built-in reference server on loopback, replay the shipped scenarios and run the check suites against it.")
 
     @Option(help: "The folder holding the pop3/ and imap/ scenario folders.")
     var scenarios = "Scenarios"
 
-    @Option(help: "Where to write the JSON result.")
-    var json = "Reports/demo.json"
+    @Option(name: .customLong("check-suites"), help: "The folder holding the conformance suites that `check` runs.")
+    var checkSuites = "Scenarios/conformance"
+
+    @OptionGroup var reports: ReportOptions
 
     func run() async throws {
         let suites: [(folder: String, scheme: String, user: String)] = [("pop3", "pop3", "user1"), ("imap", "imap", "user2")]
@@ -44,10 +48,18 @@ struct DemoCommand: AsyncParsableCommand {
             let number = suite.user.dropFirst("user".count)
             results += try await ScenarioBatch.run(scenarioList, on: runner, as: Account(user: suite.user, password: "mg-pass-\(number)"))
         }
+        // The conformance suites and probes, over plain connections so every STARTTLS probe applies.
+        for (mailProtocol, port, user) in [(MailProtocol.pop3, server.ports.pop3, "user3"), (.imap, server.ports.imap, "user4")] {
+            let check = ConformanceCheck(target: Target(mailProtocol: mailProtocol, host: "127.0.0.1", port: port, security: .plain),
+                                         options: RunnerOptions(tls: TLSOptions(caFile: caFile)),
+                                         account: Account(user: user, password: "mg-pass-\(user.dropFirst("user".count))"))
+            results += try await ConformanceBatch.run(check, suites: SuiteName.defaults(for: mailProtocol), catalog: SuiteCatalog(root: checkSuites),
+                                                      baseline: nil, baselineFile: nil).scenarios
+        }
         try? await server.stop()
         let result = RunResult(tool: ToolInfo(version: MailGaugeCommand.version), commandLine: CommandLine.arguments,
                                target: "built-in reference server", startedAt: startedAt, finishedAt: Date(), scenarios: results)
-        defer { print("result: \(json)") }
-        try ScenarioBatch.finish(result, json: json)
+        defer { print("result: \(reports.json ?? "Reports/demo.json")") }
+        try ScenarioBatch.finish(result, reports: reports, command: "demo")
     }
 }

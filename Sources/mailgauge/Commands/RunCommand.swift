@@ -17,8 +17,7 @@ struct RunCommand: AsyncParsableCommand {
     @OptionGroup var target: TargetOptions
     @OptionGroup var account: AccountOptions
 
-    @Option(help: "Write the result model as JSON to this path.")
-    var json: String?
+    @OptionGroup var reports: ReportOptions
 
     func run() async throws {
         let scenarios: [Scenario]
@@ -27,7 +26,12 @@ struct RunCommand: AsyncParsableCommand {
         } catch {
             throw usageFailure(error.description)
         }
-        let accounts = try account.accounts()
+        let accounts: [Account]
+        do {
+            accounts = try account.accounts()
+        } catch let error as ValidationError {
+            throw usageFailure(error.message)
+        }
         let runner = ScenarioRunner(target: try target.resolvedTarget(), options: target.runnerOptions)
         if target.insecure {
             FileHandle.standardError.write(Data("mailgauge: warning: --insecure: the server's certificate is NOT verified\n".utf8))
@@ -37,7 +41,7 @@ struct RunCommand: AsyncParsableCommand {
         let result = RunResult(
             tool: ToolInfo(version: MailGaugeCommand.version), commandLine: CommandLine.arguments,
             target: runner.target.description, startedAt: startedAt, finishedAt: Date(), scenarios: results)
-        try ScenarioBatch.finish(result, json: json)
+        try ScenarioBatch.finish(result, reports: reports, command: "run")
     }
 }
 

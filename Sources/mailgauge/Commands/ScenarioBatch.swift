@@ -27,18 +27,18 @@ enum ScenarioBatch {
         return results
     }
 
-    /// Prints the summary, writes the JSON result, and exits as documented: 2 if any
-    /// scenario could not be carried out, 1 if any failed.
-    static func finish(_ result: RunResult, json: String?) throws {
-        print(TextReport.summary(result))
-        if let json {
-            do {
-                try JSONReport.write(result, to: json)
-            } catch {
-                throw usageFailure("\(json): cannot write the JSON result: \(error.localizedDescription)")
-            }
-        }
-        if result.count(.error) > 0 { throw CLIExit.usage.code }
+    /// Prints the summary, writes the reports, and exits as documented: 2 if any scenario
+    /// could not be carried out, 1 if any failed.
+    static func finish(_ result: RunResult, reports: ReportOptions, command: String) throws {
+        try report(result, reports: reports, command: command)
         if result.count(.failed) > 0 { throw CLIExit.failed.code }
+    }
+
+    /// Prints the summary line and writes the reports; exit 2 when a scenario could not be
+    /// carried out. Shared with `check`, which decides failure by its baseline.
+    static func report(_ result: RunResult, reports: ReportOptions, command: String) throws {
+        print(TextReport.summary(result))
+        try reports.write(result, command: command)
+        if result.count(.error) > 0 { throw CLIExit.usage.code }
     }
 }

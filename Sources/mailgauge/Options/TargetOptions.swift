@@ -1,6 +1,9 @@
 import ArgumentParser
+import Logging
 import MailGaugeClient
 import MailGaugeRunner
+
+extension Logger.Level: @retroactive ExpressibleByArgument {}
 
 /// Where to connect and how to trust it; shared by every command that talks to a server.
 struct TargetOptions: ParsableArguments {
@@ -28,6 +31,9 @@ struct TargetOptions: ParsableArguments {
     @Flag(help: "Fail on warning-level grammar findings too, not only on violations.")
     var strict = false
 
+    @Option(name: .customLong("log-level"), help: "Log to standard error from this level: trace (every line sent and received, secrets masked), debug, info, warning.")
+    var logLevel: Logger.Level = .warning
+
     func validate() throws {
         for (name, value) in [("--connect-timeout", connectTimeout), ("--read-timeout", readTimeout), ("--scenario-timeout", scenarioTimeout)]
         where !(value > 0 && value <= 86_400) {
@@ -49,6 +55,12 @@ struct TargetOptions: ParsableArguments {
         RunnerOptions(
             tls: TLSOptions(caFile: caFile, insecure: insecure),
             timeouts: Timeouts(connect: .seconds(connectTimeout), read: .seconds(readTimeout)),
-            scenarioTimeout: .seconds(scenarioTimeout), strict: strict)
+            scenarioTimeout: .seconds(scenarioTimeout), strict: strict, logger: logger)
+    }
+
+    private var logger: Logger {
+        var logger = Logger(label: "mailgauge") { StreamLogHandler.standardError(label: $0) }
+        logger.logLevel = logLevel
+        return logger
     }
 }

@@ -1,10 +1,11 @@
 import Foundation
+import MailGaugeTestSupport
 
 /// Runs the built `mailgauge` executable the way a user would.
 enum CLI {
     /// `mailgauge run ARGUMENTS`, with `password` where users put it: $MAILGAUGE_PASSWORD.
-    static func run(_ arguments: [String], password: String) throws -> ProcessOutput {
-        try ProcessOutput.run(PackagePaths.mailgauge, ["run"] + arguments, environment: ["MAILGAUGE_PASSWORD": password])
+    static func run(_ arguments: [String], password: String) async throws -> ProcessOutput {
+        try await ProcessOutput.run(PackagePaths.mailgauge, ["run"] + arguments, environment: ["MAILGAUGE_PASSWORD": password])
     }
 
     static func temporaryScenario(_ text: String) throws -> String {

@@ -1,4 +1,5 @@
 import Foundation
+import MailGaugeTestSupport
 
 /// The private Dovecot of `Scripts/test-server/dovecot.sh`, started once per test process.
 ///
@@ -21,7 +22,8 @@ actor PrivateDovecot {
     }
 
     static let script = PackagePaths.file("Scripts/test-server/dovecot.sh")
-    private var started: Result<Environment, StartFailure>?
+    /// Started once; concurrent callers wait for the same start.
+    private var started: Task<Result<Environment, StartFailure>, Never>?
 
     struct StartFailure: Error, CustomStringConvertible {
         var description: String
@@ -35,27 +37,27 @@ actor PrivateDovecot {
         }
     }
 
-    func environment() throws(StartFailure) -> Environment {
-        if started == nil { started = Self.start() }
-        return try started!.get()
+    func environment() async throws(StartFailure) -> Environment {
+        if started == nil { started = Task { await Self.start() } }
+        return try await started!.value.get()
     }
 
     /// Restores a user's mailbox to the seed, so each test starts from known messages.
-    func reset(_ user: String) throws(StartFailure) {
-        _ = try environment()
+    func reset(_ user: String) async throws(StartFailure) {
+        _ = try await environment()
         let output: ProcessOutput
         do {
-            output = try ProcessOutput.run("/bin/bash", [Self.script, "reset", user])
+            output = try await ProcessOutput.run("/bin/bash", [Self.script, "reset", user])
         } catch {
             throw StartFailure(description: "cannot run \(Self.script): \(error)")
         }
         guard output.exitCode == 0 else { throw StartFailure(description: "reset \(user) failed: \(output.stderr)") }
     }
 
-    private static func start() -> Result<Environment, StartFailure> {
+    private static func start() async -> Result<Environment, StartFailure> {
         let output: ProcessOutput
         do {
-            output = try ProcessOutput.run("/bin/bash", [script, "start"])
+            output = try await ProcessOutput.run("/bin/bash", [script, "start"])
         } catch {
             return .failure(StartFailure(description: "cannot run \(script): \(error)"))
         }

@@ -4,7 +4,7 @@
 /// as ordinary responses. Frame findings (bare LF, limits) come first in each result.
 public struct IMAPResponseDecoder: Sendable {
     private var framer: IMAPResponseFramer
-    private let parser: IMAPResponseParser
+    private var parser: IMAPResponseParser
     private var awaitingGreeting: Bool
 
     /// - Parameter expectsGreeting: false when decoding mid-connection (e.g. after STARTTLS).
@@ -17,6 +17,12 @@ public struct IMAPResponseDecoder: Sendable {
 
     public mutating func append<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
         framer.append(bytes)
+    }
+
+    /// Switches the grammar for the responses still to come, as after `ENABLE IMAP4rev2`
+    /// (RFC 9051 §6.3.1), without losing bytes already received.
+    public mutating func use(_ version: IMAPGrammarVersion) {
+        parser.options.version = version
     }
 
     /// Bytes received but not yet returned in a response (checked at STARTTLS).

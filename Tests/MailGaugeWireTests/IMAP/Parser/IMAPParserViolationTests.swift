@@ -115,7 +115,7 @@ struct IMAPParserViolationTests {
         let offset = wire.firstIndex(of: UInt8(ascii: "a"))!
         #expect(findings.last?.rule == "msg-att")
         #expect(findings.last?.message == "expected a number at offset \(offset)")
-        #expect(findings.last.map { ByteEscaping.escape($0.bytes) } == "AGS (\\\\Seen) RFC822.SIZE abc)\\r\\n")
+        #expect(findings.last.map { ByteEscaping.escape($0.bytes) } == "AGS (\\Seen) RFC822.SIZE abc)\\r\\n")
     }
 
     @Test func referencesFollowTheVersion() {

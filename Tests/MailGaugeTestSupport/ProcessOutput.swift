@@ -4,16 +4,26 @@ import Glibc
 #endif
 
 /// A finished child process: its exit code and everything it printed.
-struct ProcessOutput {
-    var exitCode: Int32
-    var stdout: String
-    var stderr: String
+public struct ProcessOutput: Sendable {
+    public var exitCode: Int32
+    public var stdout: String
+    public var stderr: String
 
     /// Everything the process printed, both streams.
-    var combined: String { stdout + stderr }
+    public var combined: String { stdout + stderr }
 
-    struct SpawnFailure: Error, CustomStringConvertible {
-        var description: String
+    public struct SpawnFailure: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// Runs `executable` to completion on a thread of its own, so waiting for a child never
+    /// holds one of the few threads Swift concurrency runs every test on.
+    public static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) async throws -> ProcessOutput {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread {
+                continuation.resume(with: Result { try runBlocking(executable, arguments, environment: environment) })
+            }.start()
+        }
     }
 
     /// Runs `executable` to completion, its output in temporary files so a chatty child can
@@ -22,7 +32,7 @@ struct ProcessOutput {
     /// `posix_spawn` and a blocking `waitpid` rather than Foundation's `Process`: this sandbox
     /// starts processes with SIGCHLD blocked, and `Process` learns of exits through SIGCHLD,
     /// so it would wait forever for a child that has long since exited.
-    static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws -> ProcessOutput {
+    private static func runBlocking(_ executable: String, _ arguments: [String], environment: [String: String]) throws -> ProcessOutput {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mailgauge-process-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }

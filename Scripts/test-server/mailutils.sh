@@ -1,0 +1,623 @@
+#!/usr/bin/env bash
+# Private GNU Mailutils (pop3d / imap4d) instance on loopback for MailGauge
+# conformance runs. See Scripts/test-server/README.md ("GNU Mailutils").
+#
+# Usage: mailutils.sh install|start|stop|restart|status|env|reset [USER...]
+#
+# pop3d and imap4d run in their inetd mode: one socat listener per port
+# accepts connections and execs the server with the socket as stdin/stdout
+# (socat 'nofork'). Inetd mode is needed because Mailutils' "virtdomain"
+# authorization maps a domain-less login name (user1) to a password file named
+# after the *local* address of fd 0 (127.0.0.1 -> "localhost"); in daemon mode
+# fd 0 is /dev/null and only user1@localhost would work. That is what lets the
+# test users live in a private password file instead of /etc/passwd.
+set -Eeuo pipefail
+
+PROG=mailutils.sh
+SCRIPT_DIR=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
+SEED_DIR=${SCRIPT_DIR}/seed
+
+STATE_DIR=${MAILGAUGE_MAILUTILS_DIR:-/tmp/mailgauge-mailutils}
+# Own variable names (not MAILGAUGE_POP3_PORT...): after eval "$(dovecot.sh env)"
+# this script must not pick up Dovecot's ports.
+POP3_PORT=${MAILGAUGE_MAILUTILS_POP3_PORT:-22110}
+POP3S_PORT=${MAILGAUGE_MAILUTILS_POP3S_PORT:-22995}
+IMAP_PORT=${MAILGAUGE_MAILUTILS_IMAP_PORT:-22143}
+IMAPS_PORT=${MAILGAUGE_MAILUTILS_IMAPS_PORT:-22993}
+NUM_USERS=${MAILGAUGE_USERS:-20}
+
+MAIL_USER=mailgauge            # owner of all mail (same system user as dovecot.sh)
+LISTEN_ADDR=127.0.0.1          # IPv4 only: virtdomain's address lookup is IPv4 only
+START_TIMEOUT=${MAILGAUGE_MAILUTILS_START_TIMEOUT:-30}   # seconds
+STOP_TIMEOUT=${MAILGAUGE_MAILUTILS_STOP_TIMEOUT:-20}     # seconds
+CERT_DAYS=30
+CERT_MIN_VALID_SECONDS=86400
+
+# Deterministic mailbox identity (same values as dovecot.sh).
+UIDVALIDITY_INBOX=1704067200
+UIDVALIDITY_ARCHIVE=1704067201
+UIDVALIDITY_SENT=1704067202
+
+CONF_DIR=${STATE_DIR}/etc
+RUN_DIR=${STATE_DIR}/run
+LOG_DIR=${STATE_DIR}/log
+LOG_FILE=${LOG_DIR}/mailutils.log
+LOCK_DIR=${STATE_DIR}/lock
+TLS_DIR=${STATE_DIR}/tls
+CA_KEY=${TLS_DIR}/ca.key
+CA_CERT=${TLS_DIR}/ca.pem
+SERVER_KEY=${TLS_DIR}/server.key
+SERVER_CERT=${TLS_DIR}/server.pem
+MAIL_DIR=${STATE_DIR}/mail
+VIRT_DIR=${STATE_DIR}/virtdomain   # passwd-format files, one per "domain"
+APOP_DB=${STATE_DIR}/apop.db
+USERS_FILE=${STATE_DIR}/users.csv
+SEED_STAMP=${STATE_DIR}/seed.sha256
+
+# listener name -> program, TLS mode, port
+LISTENERS=(pop3 pop3s imap imaps)
+
+die() { printf '%s: error: %s\n' "$PROG" "$*" >&2; exit 1; }
+trap 'die "unexpected failure at line ${LINENO}: ${BASH_COMMAND}"' ERR
+
+usage() {
+    cat >&2 <<EOF
+usage: $PROG install|start|stop|restart|status|env|reset [USER...]
+EOF
+    exit 2
+}
+
+validate() {
+    local v
+    for v in "$POP3_PORT" "$POP3S_PORT" "$IMAP_PORT" "$IMAPS_PORT"; do
+        if ! [[ $v =~ ^[1-9][0-9]{0,4}$ ]] || ((v > 65535)); then die "invalid port: '$v'"; fi
+    done
+    if ! [[ $NUM_USERS =~ ^[1-9][0-9]{0,5}$ ]]; then
+        die "MAILGAUGE_USERS must be a positive integer, got '$NUM_USERS'"
+    fi
+    [[ $STATE_DIR == /* ]] || die "MAILGAUGE_MAILUTILS_DIR must be an absolute path, got '$STATE_DIR'"
+    [[ $STATE_DIR != *[[:space:]\"\\]* ]] || die "MAILGAUGE_MAILUTILS_DIR must not contain whitespace, quotes or backslashes"
+    ((EUID == 0)) || die "must run as root (the servers switch to the mail owner after login; apt-get)"
+}
+
+listener_prog() { case $1 in pop3 | pop3s) echo pop3d ;; imap | imaps) echo imap4d ;; esac; }
+listener_port() {
+    case $1 in
+        pop3) echo "$POP3_PORT" ;; pop3s) echo "$POP3S_PORT" ;;
+        imap) echo "$IMAP_PORT" ;; imaps) echo "$IMAPS_PORT" ;;
+    esac
+}
+listener_tls() { case $1 in pop3 | imap) echo stls ;; pop3s | imaps) echo connection ;; esac; }
+listener_conf() { printf '%s/%s.conf\n' "$CONF_DIR" "$1"; }
+listener_pidfile() { printf '%s/%s.pid\n' "$RUN_DIR" "$1"; }
+
+all_ports() { local l; for l in "${LISTENERS[@]}"; do listener_port "$l"; done; }
+
+# ---------------------------------------------------------------- install ---
+
+# The packages enable systemd units that would run pop3d/imap4d on the
+# standard ports with /etc/mailutils.conf; keep them off.
+disable_system_units() {
+    if command -v systemctl >/dev/null 2>&1 && [[ -d /run/systemd/system ]]; then
+        systemctl disable --now mailutils-pop3d.service mailutils-imap4d.service >/dev/null 2>&1 || true
+    fi
+}
+
+apt_install() { # packages...
+    local log rc=0
+    log=$(mktemp)
+    # Keep invoke-rc.d from starting the system daemons during install.
+    local policy=/usr/sbin/policy-rc.d made_policy=0
+    if [[ ! -e $policy ]]; then
+        printf '#!/bin/sh\nexit 101\n' >"$policy"
+        chmod 0755 "$policy"
+        made_policy=1
+    fi
+    {
+        if ! apt-cache show "$1" >/dev/null 2>&1; then apt-get update -q; fi
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@"
+    } >"$log" 2>&1 || rc=$?
+    if ((rc != 0)); then
+        rc=0   # retry once after a fresh package list (stale lists give 404s)
+        {
+            apt-get update -q
+            DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@"
+        } >>"$log" 2>&1 || rc=$?
+    fi
+    ((made_policy)) && rm -f "$policy"
+    if ((rc != 0)); then
+        tail -n 20 "$log" >&2
+        rm -f "$log"
+        die "apt-get install $* failed (exit $rc)"
+    fi
+    rm -f "$log"
+}
+
+cmd_install() {
+    if [[ ! -x /usr/sbin/pop3d || ! -x /usr/sbin/imap4d ]] || ! command -v popauth >/dev/null 2>&1 \
+        || ! command -v socat >/dev/null 2>&1 || ! command -v openssl >/dev/null 2>&1; then
+        apt_install mailutils-pop3d mailutils-imap4d socat openssl
+    fi
+    disable_system_units
+    if ! id -u "$MAIL_USER" >/dev/null 2>&1; then
+        useradd --system --user-group --no-create-home --home-dir /nonexistent \
+            --shell /usr/sbin/nologin --comment "MailGauge test mail owner" "$MAIL_USER" \
+            || die "could not create system user '$MAIL_USER'"
+    fi
+}
+
+# ------------------------------------------------------------ processes ---
+
+# Print the pid of our socat listener for $1 if it runs; fail otherwise.
+listener_pid() {
+    local pid pf
+    pf=$(listener_pidfile "$1")
+    pid=$(cat "$pf" 2>/dev/null) || return 1
+    [[ $pid =~ ^[0-9]+$ ]] || return 1
+    [[ $(cat "/proc/$pid/comm" 2>/dev/null) == socat ]] || return 1
+    # Must be ours: its command line names our config file.
+    tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$(listener_conf "$1")" || return 1
+    printf '%s\n' "$pid"
+}
+
+any_listener_running() {
+    local l
+    for l in "${LISTENERS[@]}"; do listener_pid "$l" >/dev/null && return 0; done
+    return 1
+}
+
+wait_pid_gone() { # pid timeout_seconds
+    local i
+    for ((i = 0; i < $2 * 10; i++)); do
+        kill -0 "$1" 2>/dev/null || return 0
+        sleep 0.1
+    done
+    return 1
+}
+
+port_open() {
+    # shellcheck disable=SC2016 # expanded by the inner bash
+    timeout 2 bash -c 'exec 3<>"/dev/tcp/$0/$1"' "$LISTEN_ADDR" "$1" 2>/dev/null
+}
+
+# A server greeting on the port (proves socat can exec the server, not just listen).
+greets() { # listener
+    local l=$1 port want
+    port=$(listener_port "$l")
+    case $l in
+        pop3) want='+OK' ;;
+        imap) want='* OK' ;;
+        pop3s | imaps)
+            # Implicit TLS: handshake, certificate verified against our CA,
+            # then the greeting; QUIT/LOGOUT makes the server close.
+            [[ $l == pop3s ]] && want='+OK' || want='* OK'
+            { [[ $l == pop3s ]] && printf 'QUIT\r\n' || printf 'a LOGOUT\r\n'; } \
+                | timeout 10 openssl s_client -quiet -ign_eof -verify_return_error \
+                    -CAfile "$CA_CERT" -verify_hostname localhost \
+                    -connect "${LISTEN_ADDR}:${port}" 2>/dev/null | grep -qF -- "$want"
+            return
+            ;;
+    esac
+    # shellcheck disable=SC2016 # expanded by the inner bash
+    timeout 5 bash -c 'exec 3<>"/dev/tcp/$0/$1"; IFS= read -r -t 4 line <&3; printf "%s\n" "$line"' \
+        "$LISTEN_ADDR" "$port" 2>/dev/null | grep -qF -- "$want"
+}
+
+healthy() {
+    local l
+    for l in "${LISTENERS[@]}"; do
+        listener_pid "$l" >/dev/null || return 1
+        greets "$l" || return 1
+    done
+}
+
+log_tail() {
+    if [[ -s $LOG_FILE ]]; then
+        printf -- '--- last lines of %s ---\n' "$LOG_FILE" >&2
+        tail -n 25 "$LOG_FILE" >&2
+    fi
+}
+
+start_listener() { # listener
+    local l=$1 prog port conf
+    prog=$(listener_prog "$l")
+    port=$(listener_port "$l")
+    conf=$(listener_conf "$l")
+    # Own session (setsid): stop signals the whole process group, i.e. the
+    # listener and every server process it has exec'd for a connection.
+    # nofork: the server gets the TCP socket itself as fd 0/1 (inetd style).
+    setsid socat "TCP-LISTEN:${port},bind=${LISTEN_ADDR},reuseaddr,fork,backlog=1024" \
+        "EXEC:/usr/sbin/${prog} --inetd --config-file=${conf},nofork" \
+        </dev/null >>"$LOG_FILE" 2>&1 &
+    printf '%s\n' "$!" >"$(listener_pidfile "$l")"
+}
+
+stop_listener() { # listener
+    local l=$1 pid pf
+    pf=$(listener_pidfile "$l")
+    if ! pid=$(listener_pid "$l"); then
+        rm -f "$pf"
+        return 0
+    fi
+    kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+    if ! wait_pid_gone "$pid" "$STOP_TIMEOUT"; then
+        kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
+        wait_pid_gone "$pid" 5 || die "socat listener for $l (pid $pid) did not exit"
+    fi
+    # Server processes of open sessions share the process group; wait for them.
+    local i
+    for ((i = 0; i < STOP_TIMEOUT * 10; i++)); do
+        pgrep -g "$pid" >/dev/null 2>&1 || break
+        ((i == 50)) && { kill -KILL -- "-$pid" 2>/dev/null || true; }
+        sleep 0.1
+    done
+    ! pgrep -g "$pid" >/dev/null 2>&1 || die "server processes of $l (process group $pid) did not exit"
+    rm -f "$pf"
+}
+
+# ---------------------------------------------------------------- TLS -------
+
+cert_ok() {
+    [[ -s $1 ]] && openssl x509 -in "$1" -noout -checkend "$CERT_MIN_VALID_SECONDS" >/dev/null 2>&1
+}
+
+ensure_tls() {
+    mkdir -p "$TLS_DIR"
+    chmod 0755 "$TLS_DIR"
+    if [[ -s $CA_KEY ]] && cert_ok "$CA_CERT" && [[ -s $SERVER_KEY ]] && cert_ok "$SERVER_CERT" \
+        && openssl verify -CAfile "$CA_CERT" "$SERVER_CERT" >/dev/null 2>&1; then
+        return 0
+    fi
+    local tmp ext
+    tmp=$(mktemp -d "${TLS_DIR}/.gen.XXXXXX")
+    ext=${tmp}/server.ext
+    cat >"$ext" <<'EOF'
+basicConstraints = critical, CA:FALSE
+keyUsage = critical, digitalSignature, keyEncipherment
+extendedKeyUsage = serverAuth
+subjectAltName = DNS:localhost, IP:127.0.0.1, IP:::1
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid, issuer
+EOF
+    {
+        openssl req -x509 -new -newkey rsa:2048 -nodes -sha256 -days "$CERT_DAYS" \
+            -keyout "${tmp}/ca.key" -out "${tmp}/ca.pem" \
+            -subj "/O=MailGauge Test/CN=MailGauge Test CA (mailutils)" \
+            -addext "basicConstraints=critical,CA:TRUE" \
+            -addext "keyUsage=critical,keyCertSign,cRLSign" \
+            -addext "subjectKeyIdentifier=hash"
+        openssl req -new -newkey rsa:2048 -nodes -sha256 \
+            -keyout "${tmp}/server.key" -out "${tmp}/server.csr" \
+            -subj "/O=MailGauge Test/CN=localhost"
+        openssl x509 -req -sha256 -days "$CERT_DAYS" -in "${tmp}/server.csr" \
+            -CA "${tmp}/ca.pem" -CAkey "${tmp}/ca.key" -CAcreateserial \
+            -extfile "$ext" -out "${tmp}/server.pem"
+        openssl verify -CAfile "${tmp}/ca.pem" "${tmp}/server.pem"
+    } >"${tmp}/openssl.log" 2>&1 || {
+        tail -n 10 "${tmp}/openssl.log" >&2
+        rm -rf "$tmp"
+        die "generating TLS material with openssl failed"
+    }
+    # Mailutils' tls-file-checks refuse group/world readable key files.
+    chmod 0600 "${tmp}/ca.key" "${tmp}/server.key"
+    chmod 0644 "${tmp}/ca.pem" "${tmp}/server.pem"
+    mv -f "${tmp}/ca.key" "$CA_KEY"
+    mv -f "${tmp}/ca.pem" "$CA_CERT"
+    mv -f "${tmp}/server.key" "$SERVER_KEY"
+    mv -f "${tmp}/server.pem" "$SERVER_CERT"
+    rm -rf "$tmp"
+}
+
+# ---------------------------------------------------------------- users -----
+
+# Names gethostbyaddr() / inet_ntoa() give for LISTEN_ADDR: the password file
+# names virtdomain tries for a login name without "@domain".
+virt_domains() {
+    printf '%s\n' "$LISTEN_ADDR" localhost
+    getent hosts "$LISTEN_ADDR" 2>/dev/null | awk '{print $2}' || true
+}
+
+write_users() {
+    local i uid gid tmp_pw tmp_csv tmp_apop hash d
+    uid=$(id -u "$MAIL_USER")
+    gid=$(id -g "$MAIL_USER")
+    mkdir -p "$VIRT_DIR"
+    chmod 0700 "$VIRT_DIR"
+    tmp_pw=$(mktemp "${STATE_DIR}/.passwd.XXXXXX")
+    tmp_csv=$(mktemp "${STATE_DIR}/.users.XXXXXX")
+    tmp_apop=$(mktemp "${STATE_DIR}/.apop.XXXXXX")
+    printf 'user,password\n' >"$tmp_csv"
+    for ((i = 1; i <= NUM_USERS; i++)); do
+        # SHA-512 crypt with a fixed salt: the file is the same on every start.
+        hash=$(openssl passwd -6 -salt "mailgauge${i}" "mg-pass-${i}")
+        printf 'user%d:%s:%d:%d:MailGauge user%d:%s/user%d:/usr/sbin/nologin\n' \
+            "$i" "$hash" "$uid" "$gid" "$i" "$MAIL_DIR" "$i" >>"$tmp_pw"
+        printf 'user%d,mg-pass-%d\n' "$i" "$i" >>"$tmp_csv"
+        printf 'user%d mg-pass-%d\n' "$i" "$i" >>"$tmp_apop"
+    done
+    chmod 0600 "$tmp_pw"
+    chmod 0644 "$tmp_csv"
+    while read -r d; do
+        [[ -n $d && $d != */* ]] || continue
+        cmp -s "$tmp_pw" "${VIRT_DIR}/${d}" || cp -f "$tmp_pw" "${VIRT_DIR}/${d}"
+        chmod 0600 "${VIRT_DIR}/${d}"
+    done < <(virt_domains | sort -u)
+    rm -f "$tmp_pw"
+    mv -f "$tmp_csv" "$USERS_FILE"
+    # APOP secrets (pop3d's apop-database-file, a DBM made by popauth).
+    rm -f "$APOP_DB" "${APOP_DB}".*
+    popauth --create --file="$tmp_apop" --output="$APOP_DB" --permissions=600 >/dev/null 2>&1 \
+        || { rm -f "$tmp_apop"; die "popauth could not create the APOP database $APOP_DB"; }
+    rm -f "$tmp_apop"
+}
+
+# ---------------------------------------------------------------- seed ------
+
+seed_files() {
+    local f
+    for f in "$SEED_DIR"/[0-9][0-9].eml; do
+        [[ -f $f ]] && printf '%s\n' "$f"
+    done
+}
+
+seed_hash() {
+    local files
+    mapfile -t files < <(seed_files)
+    ((${#files[@]} > 0)) || die "no seed messages found in $SEED_DIR"
+    { printf 'mailutils-layout-v1 %s\n' "$UIDVALIDITY_INBOX"; cat "${files[@]}"; } | sha256sum | cut -d' ' -f1
+}
+
+# Mailutils (>= 3.10.90) maildir: UIDs live in the file names (",u=N"),
+# UIDVALIDITY/UIDNEXT in .mu-prop.
+write_mu_prop() { # dir uidvalidity uidnext
+    printf 'uid-validity: %s\nuidnext: %s\nversion: 3.15\n' "$2" "$3" >"$1/.mu-prop"
+}
+
+make_maildir() { mkdir -p "$1/cur" "$1/new" "$1/tmp"; }
+
+build_user_home() { # user target_dir
+    local user=$1 home=$2 inbox f i=0 stamp name files
+    inbox=${home}/INBOX           # virtdomain: the maildrop is <home>/INBOX
+    make_maildir "$inbox"
+    mapfile -t files < <(seed_files)
+    for f in "${files[@]}"; do
+        i=$((i + 1))
+        stamp=$((UIDVALIDITY_INBOX + i * 3600))
+        name="${stamp}.M${i}P1.mailgauge,u=${i}:2,"
+        cp "$f" "${inbox}/cur/${name}"
+        touch -d "@${stamp}" "${inbox}/cur/${name}"
+    done
+    write_mu_prop "$inbox" "$UIDVALIDITY_INBOX" $((i + 1))
+    # Other folders: personal namespace "" = <home>/mail (maildir only).
+    make_maildir "${home}/mail/Archive"
+    write_mu_prop "${home}/mail/Archive" "$UIDVALIDITY_ARCHIVE" 1
+    make_maildir "${home}/mail/Sent"
+    write_mu_prop "${home}/mail/Sent" "$UIDVALIDITY_SENT" 1
+    chown -R "${MAIL_USER}:${MAIL_USER}" "$home"
+    chmod -R u=rwX,go= "$home"
+    : "$user"
+}
+
+reseed_user() { # user
+    local user=$1 tmp old
+    [[ $user =~ ^user[0-9]+$ ]] || die "unknown user '$user' (expected user1..user${NUM_USERS})"
+    ((${user#user} >= 1 && ${user#user} <= NUM_USERS)) || die "unknown user '$user' (expected user1..user${NUM_USERS})"
+    mkdir -p "$MAIL_DIR"
+    tmp=$(mktemp -d "${MAIL_DIR}/.new-${user}.XXXXXX")
+    build_user_home "$user" "$tmp"
+    if [[ -e ${MAIL_DIR}/${user} ]]; then
+        old=$(mktemp -d "${MAIL_DIR}/.old-${user}.XXXXXX")
+        mv "${MAIL_DIR}/${user}" "${old}/home"
+        mv "$tmp" "${MAIL_DIR}/${user}"
+        rm -rf "$old"
+    else
+        mv "$tmp" "${MAIL_DIR}/${user}"
+    fi
+    chmod 0700 "${MAIL_DIR}/${user}"
+    chown "${MAIL_USER}:${MAIL_USER}" "${MAIL_DIR}/${user}"
+}
+
+ensure_mail() {
+    local want have="" i
+    mkdir -p "$MAIL_DIR"
+    chmod 0755 "$MAIL_DIR"
+    want=$(seed_hash)
+    [[ -f $SEED_STAMP ]] && have=$(cat "$SEED_STAMP")
+    for ((i = 1; i <= NUM_USERS; i++)); do
+        if [[ $want != "$have" || ! -d ${MAIL_DIR}/user${i}/INBOX/cur ]]; then
+            reseed_user "user${i}"
+        fi
+    done
+    printf '%s\n' "$want" >"$SEED_STAMP"
+}
+
+# ---------------------------------------------------------------- config ----
+
+write_config() { # listener target_file
+    local l=$1 prog tls
+    prog=$(listener_prog "$l")
+    tls=$(listener_tls "$l")
+    {
+        cat <<EOF
+# Generated by Scripts/test-server/mailutils.sh -- do not edit, it is rewritten
+# on every start. Private MailGauge test instance (${l}), loopback only.
+# Loaded with --config-file, which implies --no-site-config: /etc/mailutils.conf
+# is not read.
+logging {
+  syslog false;          # stderr = ${LOG_FILE}
+  print-severity true;
+  session-id true;
+};
+auth {
+  authorization virtdomain;
+  authentication generic;
+};
+virtdomain {
+  passwd-dir "${VIRT_DIR}";
+};
+mandatory-locking {
+  enable true;
+  lock-directory "${LOCK_DIR}";
+};
+mailbox {
+  mailbox-type maildir;
+};
+tcp-wrappers {
+  enable false;
+};
+timeout 600;
+tls-mode ${tls};
+tls {
+  ssl-certificate-file "${SERVER_CERT}";
+  ssl-key-file "${SERVER_KEY}";
+  ssl-priorities "NORMAL:-VERS-ALL:+VERS-TLS1.3:+VERS-TLS1.2";
+};
+EOF
+        if [[ $prog == pop3d ]]; then
+            cat <<EOF
+apop-database-file "${APOP_DB}";
+EOF
+        else
+            cat <<EOF
+namespace personal {
+  prefix "" {
+    directory "\$home/mail";
+    delimiter "/";
+    mailbox-type maildir;
+  };
+};
+EOF
+        fi
+    } >"$2"
+}
+
+CONFIG_CHANGED=0
+write_configs() { # sets CONFIG_CHANGED=1 if any config file changed
+    local l conf new
+    mkdir -p "$CONF_DIR"
+    chmod 0755 "$CONF_DIR"
+    for l in "${LISTENERS[@]}"; do
+        conf=$(listener_conf "$l")
+        new=$(mktemp "${CONF_DIR}/.conf.XXXXXX")
+        write_config "$l" "$new"
+        local prog
+        prog=$(listener_prog "$l")
+        if ! "/usr/sbin/${prog}" --config-file="$new" --config-lint >"${LOG_DIR}/lint.log" 2>&1; then
+            cat "${LOG_DIR}/lint.log" >&2
+            rm -f "$new"
+            die "${prog} rejects the generated config for ${l}"
+        fi
+        if cmp -s "$new" "$conf"; then
+            rm -f "$new"
+        else
+            chmod 0644 "$new"
+            mv -f "$new" "$conf"
+            CONFIG_CHANGED=1
+        fi
+    done
+}
+
+# ---------------------------------------------------------------- commands --
+
+cmd_env() {
+    printf 'MAILGAUGE_POP3_PORT=%s\n' "$POP3_PORT"
+    printf 'MAILGAUGE_POP3S_PORT=%s\n' "$POP3S_PORT"
+    printf 'MAILGAUGE_IMAP_PORT=%s\n' "$IMAP_PORT"
+    printf 'MAILGAUGE_IMAPS_PORT=%s\n' "$IMAPS_PORT"
+    printf 'MAILGAUGE_CA_FILE=%q\n' "$CA_CERT"
+    printf 'MAILGAUGE_USERS_FILE=%q\n' "$USERS_FILE"
+    printf 'MAILGAUGE_MAILUTILS_DIR=%q\n' "$STATE_DIR"
+}
+
+cmd_start() {
+    cmd_install
+    mkdir -p "$STATE_DIR" "$LOG_DIR" "$RUN_DIR" "$LOCK_DIR"
+    chmod 0755 "$STATE_DIR" "$RUN_DIR"
+    # Lock files are made after the server switched to the mail owner.
+    chown "${MAIL_USER}:${MAIL_USER}" "$LOCK_DIR"
+    chmod 0755 "$LOCK_DIR"
+    ensure_tls
+    write_users
+    write_configs
+    ensure_mail
+    if any_listener_running; then
+        if ((CONFIG_CHANGED == 0)) && healthy; then
+            cmd_env
+            return 0
+        fi
+        cmd_stop
+    fi
+    local p l
+    for p in $(all_ports); do
+        if port_open "$p"; then
+            die "port ${LISTEN_ADDR}:${p} is already in use by another process"
+        fi
+    done
+    : >>"$LOG_FILE"
+    for l in "${LISTENERS[@]}"; do start_listener "$l"; done
+    local i ok=0
+    for ((i = 0; i < START_TIMEOUT * 10; i++)); do
+        if healthy; then ok=1; break; fi
+        sleep 0.1
+    done
+    if ((ok == 0)); then
+        log_tail
+        cmd_stop || true
+        die "mailutils did not greet on ports $(all_ports | paste -sd, -) within ${START_TIMEOUT}s"
+    fi
+    cmd_env
+}
+
+cmd_stop() {
+    local l
+    for l in "${LISTENERS[@]}"; do stop_listener "$l"; done
+}
+
+cmd_status() {
+    local l pids=() pid
+    for l in "${LISTENERS[@]}"; do
+        if pid=$(listener_pid "$l"); then pids+=("$l=$pid"); fi
+    done
+    if ((${#pids[@]} == 0)); then
+        printf 'stopped\n'
+        return 3
+    fi
+    if ((${#pids[@]} == ${#LISTENERS[@]})) && healthy; then
+        printf 'running (%s)\n' "${pids[*]}"
+        return 0
+    fi
+    printf 'running (%s) but not all ports answer\n' "${pids[*]}"
+    return 1
+}
+
+cmd_reset() {
+    [[ -d $STATE_DIR ]] || die "state dir $STATE_DIR does not exist; run '$PROG start' first"
+    id -u "$MAIL_USER" >/dev/null 2>&1 || die "user '$MAIL_USER' missing; run '$PROG start' first"
+    local users=("$@") u i
+    if ((${#users[@]} == 0)); then
+        for ((i = 1; i <= NUM_USERS; i++)); do users+=("user${i}"); done
+    fi
+    for u in "${users[@]}"; do reseed_user "$u"; done
+}
+
+main() {
+    (($# >= 1)) || usage
+    local cmd=$1
+    shift
+    case $cmd in
+        install | start | stop | restart | status | reset) validate ;;
+        env) ;;
+        *) usage ;;
+    esac
+    case $cmd in
+        install) (($# == 0)) || usage; cmd_install ;;
+        start) (($# == 0)) || usage; cmd_start ;;
+        stop) (($# == 0)) || usage; cmd_stop ;;
+        restart) (($# == 0)) || usage; cmd_stop; cmd_start ;;
+        status) (($# == 0)) || usage; cmd_status || exit $? ;;
+        env) (($# == 0)) || usage; cmd_env ;;
+        reset) cmd_reset "$@" ;;
+    esac
+}
+
+main "$@"

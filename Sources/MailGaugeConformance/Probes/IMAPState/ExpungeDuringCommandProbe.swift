@@ -1,0 +1,35 @@
+import MailGaugeClient
+import MailGaugeWire
+
+/// A message another session expunged is announced with EXPUNGE at a command that allows it
+/// (NOOP), never during FETCH, STORE or SEARCH, which would shift the sequence numbers the
+/// client is using (RFC 9051 §7.5.1); sequence numbers never exceed the message count
+/// (RFC 9051 §2.3.1.2). The session's tracker reports the breaks as findings.
+public struct ExpungeDuringCommandProbe: ConformanceProbe {
+    public init() {}
+    public let id = "probes/imap-no-expunge-during-fetch"
+    public let title = "Another session's EXPUNGE waits for NOOP, not FETCH/STORE/SEARCH"
+    public let references = ["RFC 9051 §7.5.1", "RFC 9051 §2.3.1.2"]
+    public let mailProtocol = MailProtocol.imap
+
+    public func run(_ context: ProbeContext) async throws {
+        let main = try await context.imapSession("main")
+        let other = try await context.imapSession("other")
+        try await main.command("SELECT INBOX")
+        let token = scratchToken()
+        try await other.appendScratch(token: token)
+        try await main.command("NOOP")
+        try await other.command("SELECT INBOX")
+        try await other.discardScratch(token, capabilities: context.capabilities)
+        // Their completion may be NO for the expunged message (RFC 2180 §4.1); only EXPUNGE matters.
+        for command in ["FETCH 1:* (FLAGS)", "STORE 1 -FLAGS.SILENT (\\Draft)", "SEARCH ALL"] {
+            try await main.command(command, expecting: nil)
+        }
+        let noop = try await main.command("NOOP")
+        let expunged = noop.contains { if case .untagged(.expunge)? = $0.response { true } else { false } }
+        context.log.verify("the expunge is announced at NOOP", citing: "RFC 9051 §7.5.1", holds: expunged,
+                           observed: noop.map { ByteEscaping.escape($0.firstLine) })
+        await other.logout()
+        await main.logout()
+    }
+}

@@ -1,0 +1,45 @@
+import MailGaugeClient
+import MailGaugeWire
+
+/// A new message is \Recent in exactly one of the sessions that have its mailbox selected
+/// (RFC 3501 §2.3.2); IMAP4rev2 dropped \Recent, so a session that enabled IMAP4rev2 never
+/// sees it (RFC 9051 §2.3.2, Appendix E). The message's UID is looked up before ENABLE, since
+/// IMAP4rev2 answers SEARCH with ESEARCH.
+public struct RecentFlagProbe: ConformanceProbe {
+    public init() {}
+    public let id = "probes/imap-recent-in-one-session"
+    public let title = "\\Recent in exactly one session (IMAP4rev1), never under IMAP4rev2"
+    public let references = ["RFC 3501 §2.3.2", "RFC 9051 §2.3.2"]
+    public let mailProtocol = MailProtocol.imap
+
+    public func run(_ context: ProbeContext) async throws {
+        let main = try await context.imapSession("main")
+        let other = try await context.imapSession("other")
+        let writer = try await context.imapSession("writer")
+        try await main.command("SELECT INBOX")
+        try await other.command("SELECT INBOX")
+        let token = scratchToken()
+        try await writer.appendScratch(token: token)
+        var observed: [String] = []
+        var recentIn = 0
+        try await main.command("NOOP")
+        try await other.command("NOOP")
+        guard let uid = try await main.scratchUIDs(token).first else { throw ProbeFailure("the appended message cannot be found") }
+        for session in [main, other] {
+            let flags = try await session.flags(ofUID: uid)
+            if flags.contains("\\Recent") { recentIn += 1 }
+            observed.append("\(session.name): FLAGS (\(flags.joined(separator: " ")))")
+        }
+        context.log.verify("the new message is \\Recent in exactly one session", citing: "RFC 3501 §2.3.2",
+                           holds: recentIn == 1, observed: observed)
+        if context.capabilities.contains("IMAP4REV2") {
+            try await writer.command("ENABLE IMAP4rev2")
+            try await writer.command("SELECT INBOX")
+            let flags = try await writer.flags(ofUID: uid)
+            context.log.verify("no \\Recent under IMAP4rev2", citing: "RFC 9051 §2.3.2", holds: !flags.contains("\\Recent"),
+                               observed: ["writer: FLAGS (\(flags.joined(separator: " ")))"], on: "writer")
+        }
+        try await main.discardScratch(token, capabilities: context.capabilities)
+        for session in [writer, other, main] { await session.logout() }
+    }
+}

@@ -1,0 +1,40 @@
+import MailGaugeClient
+import MailGaugeWire
+
+/// UIDs ascend strictly with sequence numbers, every UID is below the UIDNEXT announced at
+/// SELECT, and a message appended by another session gets a UID above them all
+/// (RFC 9051 §2.3.1.1). The session's `IMAPMailboxTracker` reports any break as a finding.
+public struct UIDOrderProbe: ConformanceProbe {
+    public init() {}
+    public let id = "probes/imap-uid-order"
+    public let title = "UIDs strictly ascending, below UIDNEXT, new messages above them"
+    public let references = ["RFC 9051 §2.3.1.1"]
+    public let mailProtocol = MailProtocol.imap
+
+    public func run(_ context: ProbeContext) async throws {
+        let main = try await context.imapSession("main")
+        let other = try await context.imapSession("other")
+        try await main.command("SELECT INBOX")
+        let before = try await main.command("UID FETCH 1:* (UID)").compactMap { $0.response?.untaggedUID }
+        let token = scratchToken()
+        try await other.appendScratch(token: token)
+        try await main.command("NOOP")
+        try await main.command("FETCH 1:* (UID)")
+        let appended = try await main.scratchUIDs(token)
+        context.log.verify("the appended message's UID is above every earlier UID", citing: "RFC 9051 §2.3.1.1",
+                           holds: !appended.isEmpty && appended.allSatisfy { uid in before.allSatisfy { $0 < uid } },
+                           observed: ["earlier UIDs \(before.map(String.init).joined(separator: ","))",
+                                      "appended UID \(appended.map(String.init).joined(separator: ","))"])
+        try await main.discardScratch(token, capabilities: context.capabilities)
+        await other.logout()
+        await main.logout()
+    }
+}
+
+extension IMAPResponse {
+    /// The UID of an untagged FETCH response.
+    var untaggedUID: UInt32? {
+        if case .untagged(let data) = self { return data.uid }
+        return nil
+    }
+}

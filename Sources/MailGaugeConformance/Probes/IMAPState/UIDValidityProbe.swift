@@ -1,0 +1,43 @@
+import MailGaugeClient
+import MailGaugeWire
+
+/// UIDVALIDITY changes only when UIDs are reassigned (RFC 9051 §2.3.1.1): two sessions, a
+/// second selection and STATUS must all report the same value for an untouched mailbox.
+public struct UIDValidityProbe: ConformanceProbe {
+    public init() {}
+    public let id = "probes/imap-uidvalidity-stable"
+    public let title = "UIDVALIDITY is the same across sessions, selections and STATUS"
+    public let references = ["RFC 9051 §2.3.1.1", "RFC 9051 §6.3.11"]
+    public let mailProtocol = MailProtocol.imap
+
+    public func run(_ context: ProbeContext) async throws {
+        let main = try await context.imapSession("main")
+        let other = try await context.imapSession("other")
+        var seen: [(String, UInt64?)] = []
+        seen.append(("main SELECT", try await main.command("SELECT INBOX").codeNumber("UIDVALIDITY")))
+        seen.append(("other EXAMINE", try await other.command("EXAMINE INBOX").codeNumber("UIDVALIDITY")))
+        seen.append(("main SELECT again", try await main.command("SELECT INBOX").codeNumber("UIDVALIDITY")))
+        try await other.command("CLOSE")
+        seen.append(("other STATUS", try await other.command("STATUS INBOX (UIDVALIDITY)").statusValue("UIDVALIDITY")))
+        context.log.verify("every session and command reports one UIDVALIDITY for INBOX", citing: "RFC 9051 §2.3.1.1",
+                           holds: Set(seen.map(\.1)).count == 1 && seen[0].1 != nil,
+                           observed: seen.map { "\($0.0): \($0.1.map(String.init) ?? "none")" })
+        await other.logout()
+        await main.logout()
+    }
+}
+
+extension [IMAPReceived] {
+    /// The number of the first response code named `name` (UIDVALIDITY, UIDNEXT, HIGHESTMODSEQ).
+    func codeNumber(_ name: String) -> UInt64? {
+        compactMap(\.response?.responseCode).first { $0.name == name }?.number
+    }
+
+    /// An attribute of the untagged STATUS response (RFC 9051 §7.2.4).
+    func statusValue(_ name: String) -> UInt64? {
+        for case .untagged(.status(_, let attributes))? in map(\.response) {
+            return attributes.first { $0.name.uppercased() == name }?.value
+        }
+        return nil
+    }
+}

@@ -1,0 +1,43 @@
+import MailGaugeWire
+
+/// Scratch messages: probes append their own messages and remove them again, so a run
+/// leaves the account's mailboxes as it found them (users run checks repeatedly on one account).
+extension IMAPProbeSession {
+    /// Appends a small message whose Subject carries `token`, to find it again by SEARCH.
+    func appendScratch(to mailbox: String = "INBOX", token: String) async throws {
+        try await append(to: mailbox, ["From: MailGauge <mailgauge@example.test>", "Subject: MailGauge probe \(token)", "",
+                                       "A scratch message of a MailGauge conformance probe; safe to delete."])
+    }
+
+    /// The UIDs of the selected mailbox's scratch messages carrying `token`.
+    func scratchUIDs(_ token: String) async throws -> [UInt32] {
+        let responses = try await command("UID SEARCH SUBJECT \"MailGauge probe \(token)\"")
+        return responses.compactMap(\.response).flatMap { response -> [UInt32] in
+            if case .untagged(.search(let uids, _)) = response { return uids }
+            return []
+        }
+    }
+
+    /// Deletes the selected mailbox's scratch messages carrying `token`: UID EXPUNGE when the
+    /// server has UIDPLUS (RFC 4315 §2.1), so no other \Deleted message goes with them.
+    func discardScratch(_ token: String, capabilities: Set<String>) async throws {
+        let uids = try await scratchUIDs(token).map(String.init).joined(separator: ",")
+        guard !uids.isEmpty else { return }
+        try await command("UID STORE \(uids) +FLAGS.SILENT (\\Deleted)")
+        try await command(capabilities.contains("UIDPLUS") ? "UID EXPUNGE \(uids)" : "EXPUNGE")
+    }
+
+    /// The flags of message `uid` as FETCH reports them now.
+    func flags(ofUID uid: UInt32) async throws -> [String] {
+        let responses = try await command("UID FETCH \(uid) (FLAGS)")
+        for case .untagged(.fetch(_, let attributes))? in responses.map(\.response) {
+            for case .flags(let flags) in attributes { return flags }
+        }
+        return []
+    }
+}
+
+/// A token unique enough to tell this run's scratch messages from any other's.
+func scratchToken() -> String {
+    String(UInt64.random(in: 0...UInt64.max), radix: 36)
+}

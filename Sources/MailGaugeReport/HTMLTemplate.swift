@@ -1,0 +1,255 @@
+/// The page `HTMLReport` fills in: `{{title}}` and `{{data}}` (the JSON result).
+enum HTMLTemplate {
+    static let page = #"""
+<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{title}}</title>
+<style>
+:root { --pass:#1a7f37; --fail:#cf222e; --skip:#9a6700; --error:#8250df; --ink:#1f2328; --muted:#656d76; --line:#d0d7de; --bg:#f6f8fa; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--ink); }
+header { padding: 20px 28px; border-bottom: 1px solid var(--line); display: flex; gap: 24px; align-items: center; flex-wrap: wrap; }
+h1 { font-size: 20px; margin: 0; }
+h2 { font-size: 16px; margin: 28px 0 10px; }
+main { padding: 0 28px 40px; max-width: 1400px; }
+.verdict { font-weight: 700; font-size: 18px; padding: 6px 14px; border-radius: 6px; color: #fff; }
+.verdict.pass { background: var(--pass); } .verdict.fail { background: var(--fail); }
+.meta { color: var(--muted); display: grid; grid-template-columns: auto auto; gap: 2px 12px; font-size: 13px; }
+.cards { display: flex; gap: 12px; flex-wrap: wrap; margin-top: 18px; align-items: center; }
+.card { border: 1px solid var(--line); border-radius: 8px; padding: 10px 16px; min-width: 110px; }
+.card b { display: block; font-size: 24px; }
+:is(.badge, b).passed { color: var(--pass); } :is(.badge, b).failed { color: var(--fail); }
+:is(.badge, b).skipped { color: var(--skip); } :is(.badge, b).error { color: var(--error); }
+.mismatch { color: var(--fail); font-weight: 600; }
+.filters { display: flex; gap: 14px; align-items: center; flex-wrap: wrap; margin: 10px 0; }
+.filters input[type=search] { padding: 5px 8px; border: 1px solid var(--line); border-radius: 6px; min-width: 260px; }
+table { border-collapse: collapse; width: 100%; }
+th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
+th { background: var(--bg); font-weight: 600; }
+tr.case { cursor: pointer; } tr.case:hover { background: var(--bg); }
+.badge { font-weight: 600; text-transform: uppercase; font-size: 12px; }
+.refs { color: var(--muted); font-size: 12px; }
+tr.details > td { background: #fbfcfd; padding: 12px 16px; }
+pre { margin: 6px 0; padding: 8px 10px; background: var(--bg); border-radius: 6px; overflow-x: auto; font: 12px/1.4 ui-monospace, SFMono-Regular, Menlo, monospace; white-space: pre-wrap; word-break: break-all; }
+.step { margin: 8px 0; padding-left: 10px; border-left: 3px solid var(--line); }
+.step.failed { border-left-color: var(--fail); }
+.diff .bad { background: #ffebe9; display: block; }
+mark { background: #fff8c5; outline: 1px solid #d4a72c; }
+.finding { color: var(--fail); font-family: ui-monospace, monospace; font-size: 12px; }
+.finding.warning { color: var(--skip); }
+svg text { font: 11px system-ui, sans-serif; fill: var(--muted); }
+.charts { display: flex; gap: 28px; flex-wrap: wrap; }
+.muted { color: var(--muted); }
+@media print {
+  .filters { display: none; }
+  tr.details { display: table-row !important; }
+  header { border: none; }
+  pre { white-space: pre-wrap; }
+}
+</style>
+</head>
+<body>
+<header>
+  <div id="verdict" class="verdict"></div>
+  <div><h1 id="heading"></h1><div id="meta" class="meta"></div></div>
+</header>
+<main>
+  <div class="cards" id="cards"></div>
+  <div id="baseline"></div>
+  <h2>Charts</h2>
+  <div class="charts" id="charts"></div>
+  <h2>Conformance</h2>
+  <div class="filters">
+    <label><input type="checkbox" data-status="passed" checked> passed</label>
+    <label><input type="checkbox" data-status="failed" checked> failed</label>
+    <label><input type="checkbox" data-status="skipped" checked> skipped</label>
+    <label><input type="checkbox" data-status="error" checked> error</label>
+    <input type="search" id="search" placeholder="filter by title, file, RFC or reason">
+    <button id="expand">expand failures</button>
+  </div>
+  <table>
+    <thead><tr><th>Status</th><th>Scenario</th><th>RFC</th><th>Account</th><th>Time</th><th>Reason</th></tr></thead>
+    <tbody id="rows"></tbody>
+  </table>
+</main>
+<script type="application/json" id="result">{{data}}</script>
+<script>
+"use strict";
+const result = JSON.parse(document.getElementById("result").textContent);
+const el = (tag, attrs = {}, ...children) => {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (key === "class") node.className = value; else node.setAttribute(key, value);
+  }
+  for (const child of children) node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  return node;
+};
+const svg = (tag, attrs = {}, ...children) => {
+  const node = document.createElementNS("http://www.w3.org/2000/svg", tag);
+  for (const [key, value] of Object.entries(attrs)) node.setAttribute(key, value);
+  for (const child of children) node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  return node;
+};
+const ms = seconds => seconds < 1 ? (seconds * 1000).toFixed(1) + " ms" : seconds.toFixed(2) + " s";
+const statuses = ["passed", "failed", "skipped", "error"];
+const colors = { passed: "#1a7f37", failed: "#cf222e", skipped: "#9a6700", error: "#8250df" };
+const count = status => result.scenarios.filter(s => s.status === status).length;
+
+// Summary: the verdict at a glance; for `check`, failures the baseline accepts do not count.
+const ok = result.conformance ? (result.conformance.newFailures.length === 0 && result.conformance.staleEntries.length === 0 && count("error") === 0)
+                              : (count("failed") === 0 && count("error") === 0);
+const verdict = document.getElementById("verdict");
+verdict.textContent = ok ? "PASS" : "FAIL";
+verdict.classList.add(ok ? "pass" : "fail");
+document.getElementById("heading").textContent = result.target;
+const meta = document.getElementById("meta");
+for (const [key, value] of [["tool", result.tool.name + " " + result.tool.version], ["started", result.startedAt],
+                            ["finished", result.finishedAt], ["command", result.commandLine.join(" ")]]) {
+  meta.append(el("span", {}, key), el("span", {}, value));
+}
+const cards = document.getElementById("cards");
+for (const status of statuses) cards.append(el("div", { class: "card" }, el("b", { class: status }, count(status)), status));
+
+// `check` results: how failures compare with the known-deviation baseline.
+if (result.conformance) {
+  const c = result.conformance, box = document.getElementById("baseline");
+  box.append(el("h2", {}, "Baseline" + (c.baseline ? " — " + c.baseline : "")),
+             el("div", {}, `suites: ${c.suites.join(", ")} · new failures: ${c.newFailures.length} · accepted: ${c.acceptedFailures.length} · stale entries: ${c.staleEntries.length}`));
+  const list = el("ul");
+  for (const id of c.newFailures) list.append(el("li", {}, el("b", { class: "failed badge" }, "new failure "), id));
+  for (const id of c.staleEntries) list.append(el("li", {}, el("b", { class: "failed badge" }, "stale entry "), id, " — passes now; remove it from the baseline"));
+  for (const accepted of c.acceptedFailures) list.append(el("li", {}, el("b", { class: "skipped badge" }, "accepted "), accepted.id, " — ", accepted.reason));
+  box.append(list);
+}
+
+// Charts, drawn as inline SVG.
+function donut(parts, size = 150) {
+  const total = parts.reduce((sum, part) => sum + part.value, 0) || 1;
+  const chart = svg("svg", { width: size, height: size, viewBox: "-1.2 -1.2 2.4 2.4", role: "img", class: "chart", "aria-label": "scenarios by status" });
+  let angle = -Math.PI / 2;
+  for (const part of parts.filter(p => p.value > 0)) {
+    const sweep = part.value / total * Math.PI * 2;
+    const [x1, y1, x2, y2] = [Math.cos(angle), Math.sin(angle), Math.cos(angle + sweep - 1e-6), Math.sin(angle + sweep - 1e-6)];
+    chart.append(svg("path", { d: `M ${x1} ${y1} A 1 1 0 ${sweep > Math.PI ? 1 : 0} 1 ${x2} ${y2}`, fill: "none", stroke: part.color, "stroke-width": 0.35 },
+                     svg("title", {}, `${part.label}: ${part.value}`)));
+    angle += sweep;
+  }
+  chart.append(svg("text", { x: 0, y: 0.12, "text-anchor": "middle", style: "font-size:0.35px;fill:#1f2328" }, result.scenarios.length));
+  return chart;
+}
+function bars(title, items, width = 560) {
+  const rowHeight = 18, left = 220, height = items.length * rowHeight + 30;
+  const max = Math.max(...items.map(item => item.value), 1e-9);
+  const chart = svg("svg", { width, height, role: "img", class: "chart", "aria-label": title });
+  chart.append(svg("text", { x: 0, y: 12, style: "font-weight:600;fill:#1f2328" }, title));
+  items.forEach((item, index) => {
+    const y = 22 + index * rowHeight, w = Math.max(1, (width - left - 70) * item.value / max);
+    chart.append(svg("text", { x: left - 6, y: y + 12, "text-anchor": "end" }, item.label.length > 34 ? item.label.slice(0, 33) + "…" : item.label));
+    chart.append(svg("rect", { x: left, y: y + 2, width: w, height: rowHeight - 6, fill: item.color || "#0969da" }, svg("title", {}, `${item.label}: ${ms(item.value)}`)));
+    chart.append(svg("text", { x: left + w + 4, y: y + 12 }, ms(item.value)));
+  });
+  return chart;
+}
+const charts = document.getElementById("charts");
+charts.append(donut(statuses.map(status => ({ label: status, value: count(status), color: colors[status] }))));
+const byVerb = {};
+for (const scenario of result.scenarios) for (const step of scenario.steps) {
+  const verb = step.command ? step.command.replace(/^[A-Za-z0-9]+ (?=[A-Z])/, "").split(" ")[0].toUpperCase() : "greeting";
+  (byVerb[verb] = byVerb[verb] || []).push(step.latencySeconds);
+}
+const median = values => { const sorted = [...values].sort((a, b) => a - b); return sorted[Math.floor((sorted.length - 1) / 2)]; };
+const verbs = Object.entries(byVerb).map(([verb, values]) => ({ label: `${verb} (${values.length})`, value: median(values) }))
+  .sort((a, b) => b.value - a.value).slice(0, 20);
+if (verbs.length) charts.append(bars("Median step latency by command", verbs));
+const slowest = [...result.scenarios].filter(s => s.status !== "skipped").sort((a, b) => b.durationSeconds - a.durationSeconds).slice(0, 12)
+  .map(s => ({ label: s.title, value: s.durationSeconds, color: colors[s.status] }));
+if (slowest.length) charts.append(bars("Slowest scenarios", slowest));
+
+// The conformance table: one row per scenario, details on demand.
+function escapedBytes(bytes) {
+  return bytes.map(b => b === 13 ? "\\r" : b === 10 ? "\\n" : b === 9 ? "\\t" : b >= 32 && b < 127 ? String.fromCharCode(b) : "\\x" + b.toString(16).toUpperCase().padStart(2, "0")).join("");
+}
+function highlighted(text, needles) {
+  const node = el("span");
+  let rest = text;
+  while (rest.length) {
+    let best = -1, needle = "";
+    for (const candidate of needles) {
+      const at = candidate ? rest.indexOf(candidate) : -1;
+      if (at >= 0 && (best < 0 || at < best)) { best = at; needle = candidate; }
+    }
+    if (best < 0) { node.append(rest); break; }
+    node.append(rest.slice(0, best), el("mark", {}, needle));
+    rest = rest.slice(best + needle.length);
+  }
+  return node;
+}
+function details(scenario) {
+  const cell = el("td", { colspan: 6 });
+  const needles = scenario.steps.flatMap(step => step.findings.map(f => escapedBytes(f.bytes).replace(/(\\r|\\n)+$/, ""))).filter(n => n.length > 1);
+  for (const step of scenario.steps) {
+    const box = el("div", { class: "step " + step.status });
+    box.append(el("div", {}, el("b", {}, step.status === "passed" ? "✓ " : "✗ "), `${step.location} · ${step.connection} · `,
+                  el("code", {}, step.command || "(greeting)"), el("span", { class: "muted" }, " · " + ms(step.latencySeconds))));
+    if (step.mismatch) {
+      box.append(el("div", { class: "mismatch" }, step.mismatch.message));
+      const diff = el("pre", { class: "diff" });
+      step.expected.forEach((line, i) => diff.append(el("span", { class: i === step.mismatch.expectedLine ? "bad" : "" }, "expected: " + line + "\n")));
+      step.actual.forEach((line, i) => diff.append(el("span", { class: i === step.mismatch.actualLine ? "bad" : "" }, "actual:   " + line + "\n")));
+      box.append(diff);
+    }
+    for (const finding of step.findings) {
+      box.append(el("div", { class: "finding " + finding.severity }, `${finding.severity}: ${finding.rule} (${finding.reference}): ${finding.message}: `,
+                    el("mark", {}, escapedBytes(finding.bytes))));
+    }
+    if (step.status === "failed" || step.findings.length) cell.append(box);
+  }
+  if (scenario.transcript.length) {
+    const transcript = el("pre", { class: "transcript" });
+    for (const line of scenario.transcript) {
+      transcript.append(`${line.connection} ${line.direction}: `, highlighted(line.text, needles), "\n");
+    }
+    cell.append(el("div", { class: "muted" }, "Transcript"), transcript);
+  }
+  return el("tr", { class: "details", style: "display:none" }, cell);
+}
+const rows = document.getElementById("rows");
+const entries = result.scenarios.map(scenario => {
+  const row = el("tr", { class: "case" },
+    el("td", {}, el("span", { class: "badge " + scenario.status }, scenario.status)),
+    el("td", {}, scenario.title, el("div", { class: "refs" }, scenario.file)),
+    el("td", { class: "refs" }, scenario.references.join(", ")),
+    el("td", {}, scenario.account),
+    el("td", {}, ms(scenario.durationSeconds)),
+    el("td", {}, scenario.reason || ""));
+  const more = details(scenario);
+  row.addEventListener("click", () => { more.style.display = more.style.display === "none" ? "table-row" : "none"; });
+  rows.append(row, more);
+  return { scenario, row, more, text: [scenario.title, scenario.file, scenario.references.join(" "), scenario.reason || ""].join(" ").toLowerCase() };
+});
+function applyFilters() {
+  const shown = new Set([...document.querySelectorAll("[data-status]")].filter(box => box.checked).map(box => box.dataset.status));
+  const query = document.getElementById("search").value.toLowerCase();
+  for (const entry of entries) {
+    const visible = shown.has(entry.scenario.status) && entry.text.includes(query);
+    entry.row.style.display = visible ? "" : "none";
+    if (!visible) entry.more.style.display = "none";
+  }
+}
+document.querySelectorAll("[data-status]").forEach(box => box.addEventListener("change", applyFilters));
+document.getElementById("search").addEventListener("input", applyFilters);
+const expandFailures = () => {
+  for (const entry of entries) if (entry.scenario.status === "failed" || entry.scenario.status === "error") entry.more.style.display = "table-row";
+};
+document.getElementById("expand").addEventListener("click", expandFailures);
+// A link to `report.html#failures` opens with every failure expanded.
+if (location.hash === "#failures") expandFailures();
+document.body.dataset.rendered = "true";
+</script>
+</body>
+</html>
+"""#
+}

@@ -1,0 +1,59 @@
+import MailGaugeResult
+
+/// JUnit XML for CI systems: one `testcase` per scenario, failures carrying the reason and
+/// the transcript, skips marked skipped. Rendered from the result model only.
+public enum JUnitReport {
+    public static func render(_ result: RunResult) -> String {
+        let total = result.scenarios.reduce(0) { $0 + $1.durationSeconds }
+        var xml = #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n"
+        xml += "<testsuites name=\"mailgauge\" tests=\"\(result.scenarios.count)\" failures=\"\(result.count(.failed))\" "
+        xml += "errors=\"\(result.count(.error))\" skipped=\"\(result.count(.skipped))\" time=\"\(seconds(total))\">\n"
+        xml += "  <testsuite name=\"\(XMLText.escape(result.target))\" tests=\"\(result.scenarios.count)\" "
+        xml += "failures=\"\(result.count(.failed))\" errors=\"\(result.count(.error))\" skipped=\"\(result.count(.skipped))\" "
+        xml += "time=\"\(seconds(total))\" timestamp=\"\(result.startedAt.formatted(.iso8601))\">\n"
+        for scenario in result.scenarios {
+            xml += testcase(scenario)
+        }
+        xml += "  </testsuite>\n</testsuites>\n"
+        return xml
+    }
+
+    private static func testcase(_ scenario: ScenarioResult) -> String {
+        let name = XMLText.escape(scenario.title)
+        let className = XMLText.escape(scenario.file)
+        var xml = "    <testcase name=\"\(name)\" classname=\"\(className)\" time=\"\(seconds(scenario.durationSeconds))\""
+        let reason = XMLText.escape(scenario.reason ?? "")
+        switch scenario.status {
+        case .passed:
+            return xml + "/>\n"
+        case .skipped:
+            return xml + ">\n      <skipped message=\"\(reason)\"/>\n    </testcase>\n"
+        case .failed, .error:
+            let element = scenario.status == .failed ? "failure" : "error"
+            xml += ">\n      <\(element) message=\"\(reason)\" type=\"\(scenario.status.rawValue)\">"
+            xml += XMLText.escape(details(scenario))
+            xml += "</\(element)>\n    </testcase>\n"
+            return xml
+        }
+    }
+
+    /// The failing step's expectation and reply, its findings, and the transcript.
+    private static func details(_ scenario: ScenarioResult) -> String {
+        var text = scenario.references.isEmpty ? "" : "See \(scenario.references.joined(separator: ", ")).\n"
+        if let step = scenario.steps.last(where: { $0.status == .failed }) {
+            text += "\(step.location) \(step.command ?? "(greeting)")\n"
+            text += step.expected.map { "  expected: \($0)\n" }.joined()
+            text += step.actual.map { "  actual:   \($0)\n" }.joined()
+            text += step.findings.map { "  \($0.severity.rawValue): \($0.summary)\n" }.joined()
+        }
+        text += "Transcript:\n"
+        text += scenario.transcript.map { "  \($0.connection) \($0.direction.rawValue): \($0.text)\n" }.joined()
+        return text
+    }
+
+    private static func seconds(_ value: Double) -> String {
+        String(format: "%.3f", value)
+    }
+}
+
+import Foundation

@@ -1,0 +1,45 @@
+import Foundation
+import MailGaugeConformance
+import MailGaugeReport
+import MailGaugeResult
+import MailGaugeScenario
+
+/// Runs conformance suites on one target and prints them as they finish: what `check` and
+/// `demo` share.
+enum ConformanceBatch {
+    /// Failures print with the last lines of their transcript, not all of it.
+    static let transcriptTail = 12
+
+    static func run(_ check: ConformanceCheck, suites: [SuiteName], catalog: SuiteCatalog,
+                    baseline: Baseline?, baselineFile: String?) async throws -> RunResult {
+        let files = catalog.scenarioFiles(suites)
+        guard !files.isEmpty else { throw usageFailure("\(catalog.root): no conformance scenarios (run from the repository, or give --suites)") }
+        let scenarios: [Scenario]
+        do {
+            scenarios = try ScenarioFiles.load(files)
+        } catch {
+            throw usageFailure("\(error)")
+        }
+        let startedAt = Date()
+        let results: [ScenarioResult]
+        do {
+            results = try await check.run(scenarios, probes: catalog.probes(suites)) { result in
+                print(ConformanceText.line(result, id: catalog.caseID(of: result.file), transcriptTail: transcriptTail), terminator: "")
+            }
+        } catch {
+            throw usageFailure("\(error)")
+        }
+        let summary = (baseline ?? Baseline(entries: [])).compare(results, in: catalog, suites: suites, file: baselineFile)
+        return RunResult(tool: ToolInfo(version: MailGaugeCommand.version), commandLine: CommandLine.arguments,
+                         target: check.target.description, startedAt: startedAt, finishedAt: Date(), scenarios: results,
+                         conformance: summary)
+    }
+
+    /// Prints the summary, writes the reports, and exits as documented: 2 when a case could not
+    /// be carried out at all, 1 on a new failure or a stale baseline entry.
+    static func finish(_ result: RunResult, reports: ReportOptions) throws {
+        if let summary = result.conformance { print(ConformanceText.summary(summary), terminator: "") }
+        try ScenarioBatch.report(result, reports: reports, command: "check")
+        if result.conformance?.passed == false { throw CLIExit.failed.code }
+    }
+}

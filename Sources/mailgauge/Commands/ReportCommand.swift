@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import MailGaugeReport
+import MailGaugeResult
+
+/// `mailgauge report`: renders a JSON result again, in another form.
+struct ReportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Render a JSON result as HTML or JUnit XML, or compare two results.",
+        subcommands: [HTML.self, JUnit.self, Compare.self])
+
+    struct HTML: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "A self-contained HTML page with charts (no network needed to view it).")
+        @Argument(help: "A JSON result written by mailgauge.") var result: String
+        @Option(name: .shortAndLong, help: "The HTML file to write.") var output = "Reports/index.html"
+
+        func run() async throws {
+            try ReportFile.write(try HTMLReport.render(try ReportFile.read(result)), to: output)
+            print(output)
+        }
+    }
+
+    struct JUnit: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "JUnit XML for CI systems.")
+        @Argument(help: "A JSON result written by mailgauge.") var result: String
+        @Option(name: .shortAndLong, help: "The XML file to write.") var output = "Reports/junit.xml"
+
+        func run() async throws {
+            try ReportFile.write(JUnitReport.render(try ReportFile.read(result)), to: output)
+            print(output)
+        }
+    }
+}
+
+extension ReportCommand {
+    struct Compare: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show cases that changed status between two results; exit 1 on a regression.")
+        @Argument(help: "The baseline JSON result.") var base: String
+        @Argument(help: "The new JSON result.") var new: String
+        @Flag(help: "Report regressions without failing.") var allowRegressions = false
+
+        func run() async throws {
+            let comparison = ReportComparison(base: try ReportFile.read(base), new: try ReportFile.read(new))
+            print(comparison.render(), terminator: "")
+            if !comparison.regressions.isEmpty && !allowRegressions { throw CLIExit.failed.code }
+        }
+    }
+}
+
+/// Reading results and writing renderings, with one-line errors naming the file.
+enum ReportFile {
+    static func read(_ path: String) throws -> RunResult {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw usageFailure("\(path): cannot read: \(error.localizedDescription)")
+        }
+        do {
+            return try JSONReport.decode(data)
+        } catch {
+            throw usageFailure("\(path): not a mailgauge JSON result: \(error)")
+        }
+    }
+
+    static func write(_ text: String, to path: String) throws {
+        try write(Data(text.utf8), to: path, what: "report")
+    }
+
+    static func write(_ data: Data, to path: String, what: String) throws {
+        do {
+            let url = URL(fileURLWithPath: path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: url, options: .atomic)
+        } catch {
+            throw usageFailure("\(path): cannot write the \(what): \(error.localizedDescription)")
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import MailGaugeClient
+import MailGaugeConformance
+import MailGaugeReferenceServer
+import MailGaugeResult
+import MailGaugeRunner
+import MailGaugeWire
+import Testing
+
+/// Every probe against the reference server: it fails when the server commits the fault the
+/// probe is about, and passes when the server commits none.
+struct ProbeFaultTests {
+    struct Case: Sendable, CustomTestStringConvertible {
+        var probe: any ConformanceProbe
+        var fault: Fault
+        var testDescription: String { "\(probe.id) vs \(fault.rawValue)" }
+    }
+
+    static let cases: [Case] = [MailProtocol.pop3, .imap].flatMap { mailProtocol in
+        [Case(probe: StartTLSInjectionProbe(mailProtocol), fault: .startTLSInjection),
+         Case(probe: StartTLSHandshakeProbe(mailProtocol), fault: .dataAfterStartTLSOK),
+         Case(probe: StartTLSCapabilityProbe(mailProtocol), fault: .startTLSAdvertisedAfterTLS),
+         Case(probe: StartTLSAfterLoginProbe(mailProtocol), fault: .startTLSAllowedAfterAuth)]
+    } + [
+        Case(probe: POP3StatListProbe(), fault: .statListMismatch),
+        Case(probe: POP3MessageSizeProbe(), fault: .listSizeMismatch),
+        Case(probe: POP3UniqueIDProbe(), fault: .duplicateUIDL),
+        Case(probe: UIDOrderProbe(), fault: .uidsNotAscending),
+        Case(probe: UIDOrderProbe(), fault: .uidNextTooLow),
+        Case(probe: UIDValidityProbe(), fault: .uidValidityChanges),
+        Case(probe: MailboxRecreationProbe(), fault: .recreatedMailboxReusesUIDs),
+        Case(probe: ConcurrentFlagsProbe(), fault: .lostConcurrentFlags),
+        Case(probe: ModSeqProbe(), fault: .modseqDecreases),
+        Case(probe: RecentFlagProbe(), fault: .recentInTwoSessions),
+        Case(probe: ExpungeDuringCommandProbe(), fault: .expungeDuringFetch),
+    ]
+
+    private func run(_ probe: any ConformanceProbe, faults: Set<Fault>) async throws -> ScenarioResult {
+        try await ReferenceTarget.with(faults: faults) { reference in
+            let target = reference.target(probe.mailProtocol)
+            let capabilities = try await CapabilityProbe.capabilities(of: target, options: reference.options, account: reference.account)
+            return await ProbeRunner(target: target, options: reference.options).run(probe, as: reference.account, capabilities: capabilities)
+        }
+    }
+
+    @Test(arguments: cases)
+    func probeFailsOnItsFault(_ test: Case) async throws {
+        let result = try await run(test.probe, faults: [test.fault])
+        #expect(result.status == .failed, "\(result.reason ?? "")")
+        #expect(result.steps.contains { $0.status == .failed })
+    }
+
+    @Test(arguments: SuiteCatalog.allProbes.map(\.id))
+    func probePassesACorrectServer(id: String) async throws {
+        let probe = try #require(SuiteCatalog.allProbes.first { $0.id == id })
+        let result = try await run(probe, faults: [])
+        #expect(result.status == .passed, "\(result.reason ?? "")")
+    }
+
+    /// No probe ships without a fault test above.
+    @Test func everyProbeHasAFaultCase() {
+        let covered = Set(Self.cases.map(\.probe.id))
+        #expect(Set(SuiteCatalog.allProbes.map(\.id)) == covered)
+    }
+}

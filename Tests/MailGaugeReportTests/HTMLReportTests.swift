@@ -1,0 +1,47 @@
+import Foundation
+import MailGaugeReport
+import MailGaugeResult
+import MailGaugeTestSupport
+import Testing
+
+@Suite struct HTMLReportTests {
+    @Test func pageIsSelfContained() throws {
+        let page = try HTMLReport.render(ReportFixture.result)
+        #expect(page.hasPrefix("<!DOCTYPE html>"))
+        #expect(!page.contains("<link"))
+        #expect(!page.contains(" src="))
+        // The only URL is the SVG namespace, an identifier that is never fetched.
+        let urls = page.ranges(of: "http").count
+        #expect(urls == page.ranges(of: "http://www.w3.org/2000/svg").count)
+    }
+
+    @Test func pageCarriesTheResultItRenders() throws {
+        let page = try HTMLReport.render(ReportFixture.result)
+        let start = try #require(page.range(of: #"<script type="application/json" id="result">"#))
+        let end = try #require(page[start.upperBound...].range(of: "</script>"))
+        let json = String(page[start.upperBound..<end.lowerBound])
+        #expect(try JSONReport.decode(Data(json.utf8)) == ReportFixture.result)
+    }
+
+    @Test func hostileServerTextCannotEndTheDataScript() throws {
+        var result = ReportFixture.result
+        result.scenarios[1].transcript.append(TranscriptLine(connection: "main", direction: .server, text: "</script><script>alert(1)</script>"))
+        let page = try HTMLReport.render(result)
+        #expect(page.ranges(of: "</script>").count == 2)
+        #expect(!page.contains("<script>alert(1)"))
+    }
+
+    /// In a real browser: no console errors and the charts are drawn (needs Debian's chromium).
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/usr/bin/chromium"), "needs chromium (apt-get install chromium)"))
+    func pageRendersInHeadlessChromium() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mailgauge-html-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let page = folder.appendingPathComponent("report.html")
+        try HTMLReport.render(ReportFixture.result).write(to: page, atomically: true, encoding: .utf8)
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Scripts/check-html-report.sh").path
+        let output = try await ProcessOutput.run("/bin/bash", [script, page.path, folder.appendingPathComponent("report.png").path])
+        #expect(output.exitCode == 0, "\(output.combined)")
+        #expect(output.stdout.contains("4 scenario rows"))
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import MailGaugeReport
+import MailGaugeResult
+import Testing
+
+@Suite struct ReportRenderingTests {
+    @Test func jsonMatchesItsGoldenFile() throws {
+        try GoldenFile.check(String(decoding: try JSONReport.encode(ReportFixture.result), as: UTF8.self) + "\n", against: "report.json")
+    }
+
+    @Test func jsonRoundTrips() throws {
+        let decoded = try JSONReport.decode(try JSONReport.encode(ReportFixture.result))
+        #expect(decoded == ReportFixture.result)
+    }
+
+    @Test func junitMatchesItsGoldenFile() throws {
+        try GoldenFile.check(JUnitReport.render(ReportFixture.result), against: "junit.xml")
+    }
+
+    @Test func junitCountsAndEscapes() {
+        let xml = JUnitReport.render(ReportFixture.result)
+        #expect(xml.contains(#"tests="4" failures="1" errors="1" skipped="1""#))
+        #expect(xml.contains("RETR of a &lt;dot-stuffed&gt; message &amp; more"))
+        #expect(xml.contains(#"<skipped message="the server does not advertise IDLE"/>"#))
+        #expect(!xml.contains("\u{07}"))
+    }
+
+    /// The JSON Schema in Schemas/ accepts what MailGauge writes, checked by an independent
+    /// validator (Python's jsonschema, on Debian and in this image).
+    @Test(.enabled("needs python3 with the jsonschema package") { await SchemaValidator.isAvailable })
+    func jsonIsValidAgainstTheSchema() async throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("mailgauge-schema-\(UUID().uuidString).json")
+        try JSONReport.encode(ReportFixture.result).write(to: file)
+        #expect(try await SchemaValidator.validate(file.path) == "valid")
+        var broken = ReportFixture.result
+        broken.format = "mailgauge-report/0"
+        try JSONReport.encode(broken).write(to: file)
+        #expect(try await SchemaValidator.validate(file.path) != "valid")
+    }
+}
