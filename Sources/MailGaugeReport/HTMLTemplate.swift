@@ -59,6 +59,8 @@ svg text { font: 11px system-ui, sans-serif; fill: var(--muted); }
 <main>
   <div class="cards" id="cards"></div>
   <div id="baseline"></div>
+  <div id="load"></div>
+  <section id="conformance">
   <h2>Charts</h2>
   <div class="charts" id="charts"></div>
   <h2>Conformance</h2>
@@ -74,6 +76,7 @@ svg text { font: 11px system-ui, sans-serif; fill: var(--muted); }
     <thead><tr><th>Status</th><th>Scenario</th><th>RFC</th><th>Account</th><th>Time</th><th>Reason</th></tr></thead>
     <tbody id="rows"></tbody>
   </table>
+  </section>
 </main>
 <script type="application/json" id="result">{{data}}</script>
 <script>
@@ -111,7 +114,7 @@ for (const [key, value] of [["tool", result.tool.name + " " + result.tool.versio
   meta.append(el("span", {}, key), el("span", {}, value));
 }
 const cards = document.getElementById("cards");
-for (const status of statuses) cards.append(el("div", { class: "card" }, el("b", { class: status }, count(status)), status));
+if (result.scenarios.length) for (const status of statuses) cards.append(el("div", { class: "card" }, el("b", { class: status }, count(status)), status));
 
 // `check` results: how failures compare with the known-deviation baseline.
 if (result.conformance) {
@@ -126,6 +129,91 @@ if (result.conformance) {
 }
 
 // Charts, drawn as inline SVG.
+function lineChart(title, series, { width = 620, height = 260, xLabel = "", yLabel = "", xTick = v => v, logX = false } = {}) {
+  const pad = { left: 56, right: 16, top: 26, bottom: 40 };
+  const points = series.flatMap(s => s.points);
+  const xs = points.map(p => p[0]), ys = points.map(p => p[1]);
+  const [x0, x1] = [Math.min(...xs, 0), Math.max(...xs, 1e-9)], y1 = Math.max(...ys, 1e-9) * 1.08;
+  const X = x => pad.left + (x - x0) / (x1 - x0 || 1) * (width - pad.left - pad.right);
+  const Y = y => height - pad.bottom - y / y1 * (height - pad.top - pad.bottom);
+  const chart = svg("svg", { width, height, role: "img", class: "chart", "aria-label": title });
+  chart.append(svg("text", { x: 0, y: 14, style: "font-weight:600;fill:#1f2328" }, title));
+  for (let i = 0; i <= 4; i++) {
+    const y = y1 * i / 4;
+    chart.append(svg("line", { x1: pad.left, x2: width - pad.right, y1: Y(y), y2: Y(y), stroke: "#eaeef2" }),
+                 svg("text", { x: pad.left - 6, y: Y(y) + 4, "text-anchor": "end" }, y >= 100 ? y.toFixed(0) : y.toFixed(1)));
+  }
+  const ticks = logX ? [0, 1, 2, 3, 4].filter(t => t <= x1) : Array.from({ length: 6 }, (_, i) => x0 + (x1 - x0) * i / 5);
+  for (const t of ticks) chart.append(svg("text", { x: X(t), y: height - pad.bottom + 16, "text-anchor": "middle" }, xTick(t)));
+  chart.append(svg("text", { x: (width + pad.left) / 2, y: height - 6, "text-anchor": "middle" }, xLabel),
+               svg("text", { x: 12, y: pad.top + 4 }, yLabel));
+  const palette = ["#0969da", "#1a7f37", "#bf3989", "#9a6700", "#8250df", "#cf222e", "#1b7c83", "#57606a"];
+  series.forEach((s, i) => {
+    const color = s.color || palette[i % palette.length];
+    chart.append(svg("polyline", { points: s.points.map(p => `${X(p[0])},${Y(p[1])}`).join(" "), fill: "none", stroke: color, "stroke-width": 2 },
+                     svg("title", {}, s.label)));
+    chart.append(svg("rect", { x: pad.left + 8 + i * 110, y: pad.top - 8, width: 10, height: 10, fill: color }),
+                 svg("text", { x: pad.left + 22 + i * 110, y: pad.top + 1 }, s.label));
+  });
+  return chart;
+}
+
+// `bench` results: throughput, latency percentile curves from the lossless histograms, errors.
+if (result.load) {
+  const load = result.load, box = document.getElementById("load");
+  const rate = load.measuredSeconds > 0 ? load.sessions.passed / load.measuredSeconds : 0;
+  box.append(el("h2", {}, "Load — " + load.scenario),
+             el("div", { class: "muted" }, `${load.model.kind} model · concurrency ${load.model.concurrency ?? "-"} · rate ${load.model.ratePerSecond ?? "-"}/s · check ${load.check} · stopped by ${load.stoppedBy} · ${load.measuredSeconds.toFixed(1)} s measured`));
+  const loadCards = el("div", { class: "cards" });
+  for (const [label, value, cls] of [["sessions passed", load.sessions.passed, "passed"], ["sessions failed", load.sessions.failed, "failed"],
+                                      ["sessions/s", rate.toFixed(1), ""], ["p99 session", ms((load.phases.session?.percentiles.p99 ?? 0) / 1e6), ""],
+                                      ["generator CPU s / 1000 sessions", (load.generator.cpuSecondsPer1000Sessions ?? 0).toFixed(2), ""],
+                                      ["generator peak RSS", (load.generator.peakRSSBytes / 1048576).toFixed(1) + " MB", ""]]) {
+    loadCards.append(el("div", { class: "card" }, el("b", { class: cls }, value), label));
+  }
+  box.append(loadCards);
+  const loadCharts = el("div", { class: "charts" });
+  const seconds = load.series.map(s => s.second);
+  loadCharts.append(lineChart("Throughput per second", [
+    { label: "sessions/s", points: load.series.map(s => [s.second, s.sessions]) },
+    { label: "commands/s", points: load.series.map(s => [s.second, s.commands]) },
+    { label: "errors/s", points: load.series.map(s => [s.second, s.errors]), color: "#cf222e" }],
+    { xLabel: "seconds into the run", yLabel: "per second", xTick: v => v.toFixed(0) }));
+  // Percentile curves: x is the number of nines, so p50 = 0.3, p90 = 1, p99 = 2, p99.9 = 3.
+  const curve = distribution => {
+    const points = [];
+    let seen = 0;
+    for (const [micros, count] of distribution.buckets) {
+      seen += count;
+      const fraction = Math.min(seen / distribution.count, 0.99999);
+      points.push([-Math.log10(1 - fraction), micros / 1000]);
+    }
+    return points;
+  };
+  const phases = Object.entries(load.phases).filter(([, d]) => d.count > 0);
+  loadCharts.append(lineChart("Latency by percentile, per phase (ms)", phases.map(([name, d]) => ({ label: name, points: curve(d) })),
+    { xLabel: "percentile", yLabel: "ms", logX: true, xTick: v => ["0", "90", "99", "99.9", "99.99"][Math.round(v)] ?? "" }));
+  box.append(loadCharts);
+  const table = el("table", {}, el("thead", {}, el("tr", {}, ...["", "count", "p50", "p90", "p99", "p99.9", "max"].map(h => el("th", {}, h)))));
+  const body = el("tbody");
+  for (const [group, entries] of [["phase", Object.entries(load.phases)], ["command", Object.entries(load.commands)]]) {
+    for (const [name, d] of entries) {
+      const p = d.percentiles;
+      body.append(el("tr", {}, el("td", {}, `${group}: ${name}`), el("td", {}, d.count),
+                      ...[p.p50, p.p90, p.p99, p.p999, p.max].map(v => el("td", {}, ms(v / 1e6)))));
+    }
+  }
+  table.append(body);
+  box.append(el("h2", {}, "Latency"), table);
+  const errors = Object.entries(load.errors);
+  box.append(el("h2", {}, "Errors by kind"));
+  if (!errors.length) box.append(el("div", { class: "muted" }, "No errors."));
+  for (const [kind, tally] of errors.sort((a, b) => b[1].count - a[1].count)) {
+    box.append(el("div", {}, el("b", { class: "failed badge" }, kind), ` × ${tally.count}`),
+               el("pre", {}, tally.examples.join("\n")));
+  }
+}
+
 function donut(parts, size = 150) {
   const total = parts.reduce((sum, part) => sum + part.value, 0) || 1;
   const chart = svg("svg", { width: size, height: size, viewBox: "-1.2 -1.2 2.4 2.4", role: "img", class: "chart", "aria-label": "scenarios by status" });
@@ -247,6 +335,8 @@ const expandFailures = () => {
 document.getElementById("expand").addEventListener("click", expandFailures);
 // A link to `report.html#failures` opens with every failure expanded.
 if (location.hash === "#failures") expandFailures();
+// A load-only result has no scenario rows to show.
+if (!result.scenarios.length) document.getElementById("conformance").style.display = "none";
 document.body.dataset.rendered = "true";
 </script>
 </body>
