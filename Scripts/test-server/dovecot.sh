@@ -7,6 +7,10 @@ set -Eeuo pipefail
 
 PROG=dovecot.sh
 SCRIPT_DIR=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
+# shellcheck source=common.sh
+source "${SCRIPT_DIR}/common.sh"
+CA_COMMON_NAME="MailGauge Test CA"
+SEED_LAYOUT=layout-v1
 SEED_DIR=${SCRIPT_DIR}/seed
 
 STATE_DIR=${MAILGAUGE_DOVECOT_DIR:-/tmp/mailgauge-dovecot}
@@ -55,7 +59,6 @@ SEED_STAMP=${STATE_DIR}/seed.sha256
 PID_FILE=${BASE_DIR}/master.pid
 RELAY_PIDS=${STATE_DIR}/relay.pids
 
-die() { printf '%s: error: %s\n' "$PROG" "$*" >&2; exit 1; }
 trap 'die "unexpected failure at line ${LINENO}: ${BASH_COMMAND}"' ERR
 
 usage() {
@@ -171,19 +174,7 @@ master_pid() {
     printf '%s\n' "$pid"
 }
 
-wait_pid_gone() { # pid timeout_seconds
-    local i
-    for ((i = 0; i < $2 * 10; i++)); do
-        kill -0 "$1" 2>/dev/null || return 0
-        sleep 0.1
-    done
-    return 1
-}
 
-port_open() {
-    # shellcheck disable=SC2016 # expanded by the inner bash
-    timeout 2 bash -c 'exec 3<>"/dev/tcp/$0/$1"' "$LISTEN_ADDR" "$1" 2>/dev/null
-}
 
 all_ports() { printf '%s\n' "$POP3_PORT" "$POP3S_PORT" "$IMAP_PORT" "$IMAPS_PORT"; }
 
@@ -229,12 +220,6 @@ healthy() {
     for p in $(all_ports); do port_open "$p" || return 1; done
 }
 
-log_tail() {
-    if [[ -s $LOG_FILE ]]; then
-        printf -- '--- last lines of %s ---\n' "$LOG_FILE" >&2
-        tail -n 25 "$LOG_FILE" >&2
-    fi
-}
 
 # All descendants of a pid (children first listed by ps --ppid, recursively).
 descendants() {
@@ -247,55 +232,7 @@ descendants() {
 
 # ---------------------------------------------------------------- TLS -------
 
-cert_ok() { # cert file: exists, parses, valid for at least a day more
-    [[ -s $1 ]] && openssl x509 -in "$1" -noout -checkend "$CERT_MIN_VALID_SECONDS" >/dev/null 2>&1
-}
 
-ensure_tls() {
-    mkdir -p "$TLS_DIR"
-    chmod 0755 "$TLS_DIR"
-    if [[ -s $CA_KEY ]] && cert_ok "$CA_CERT" && [[ -s $SERVER_KEY ]] && cert_ok "$SERVER_CERT" \
-        && openssl verify -CAfile "$CA_CERT" "$SERVER_CERT" >/dev/null 2>&1; then
-        return 0
-    fi
-    local tmp ext
-    tmp=$(mktemp -d "${TLS_DIR}/.gen.XXXXXX")
-    ext=${tmp}/server.ext
-    cat >"$ext" <<'EOF'
-basicConstraints = critical, CA:FALSE
-keyUsage = critical, digitalSignature, keyEncipherment
-extendedKeyUsage = serverAuth
-subjectAltName = DNS:localhost, IP:127.0.0.1, IP:::1
-subjectKeyIdentifier = hash
-authorityKeyIdentifier = keyid, issuer
-EOF
-    {
-        openssl req -x509 -new -newkey rsa:2048 -nodes -sha256 -days "$CERT_DAYS" \
-            -keyout "${tmp}/ca.key" -out "${tmp}/ca.pem" \
-            -subj "/O=MailGauge Test/CN=MailGauge Test CA" \
-            -addext "basicConstraints=critical,CA:TRUE" \
-            -addext "keyUsage=critical,keyCertSign,cRLSign" \
-            -addext "subjectKeyIdentifier=hash"
-        openssl req -new -newkey rsa:2048 -nodes -sha256 \
-            -keyout "${tmp}/server.key" -out "${tmp}/server.csr" \
-            -subj "/O=MailGauge Test/CN=localhost"
-        openssl x509 -req -sha256 -days "$CERT_DAYS" -in "${tmp}/server.csr" \
-            -CA "${tmp}/ca.pem" -CAkey "${tmp}/ca.key" -CAcreateserial \
-            -extfile "$ext" -out "${tmp}/server.pem"
-        openssl verify -CAfile "${tmp}/ca.pem" "${tmp}/server.pem"
-    } >"${tmp}/openssl.log" 2>&1 || {
-        tail -n 10 "${tmp}/openssl.log" >&2
-        rm -rf "$tmp"
-        die "generating TLS material with openssl failed"
-    }
-    chmod 0600 "${tmp}/ca.key" "${tmp}/server.key"
-    chmod 0644 "${tmp}/ca.pem" "${tmp}/server.pem"
-    mv -f "${tmp}/ca.key" "$CA_KEY"
-    mv -f "${tmp}/ca.pem" "$CA_CERT"
-    mv -f "${tmp}/server.key" "$SERVER_KEY"
-    mv -f "${tmp}/server.pem" "$SERVER_CERT"
-    rm -rf "$tmp"
-}
 
 # ---------------------------------------------------------------- users -----
 
@@ -319,20 +256,7 @@ write_users() {
 
 # ---------------------------------------------------------------- seed ------
 
-seed_files() {
-    local f
-    for f in "$SEED_DIR"/[0-9][0-9].eml; do
-        [[ -f $f ]] && printf '%s\n' "$f"
-    done
-}
 
-seed_hash() {
-    local files
-    mapfile -t files < <(seed_files)
-    ((${#files[@]} > 0)) || die "no seed messages found in $SEED_DIR"
-    # Include the layout version so a change of the on-disk layout re-seeds too.
-    { printf 'layout-v1 %s\n' "$UIDVALIDITY_INBOX"; cat "${files[@]}"; } | sha256sum | cut -d' ' -f1
-}
 
 mailbox_guid() { # user mailbox -> 32 hex chars, deterministic
     printf 'mailgauge/%s/%s' "$1" "$2" | md5sum | cut -c1-32

@@ -15,6 +15,10 @@ set -Eeuo pipefail
 
 PROG=mailutils.sh
 SCRIPT_DIR=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
+# shellcheck source=common.sh
+source "${SCRIPT_DIR}/common.sh"
+CA_COMMON_NAME="MailGauge Test CA (mailutils)"
+SEED_LAYOUT=mailutils-layout-v1
 SEED_DIR=${SCRIPT_DIR}/seed
 
 STATE_DIR=${MAILGAUGE_MAILUTILS_DIR:-/tmp/mailgauge-mailutils}
@@ -57,7 +61,6 @@ SEED_STAMP=${STATE_DIR}/seed.sha256
 # listener name -> program, TLS mode, port
 LISTENERS=(pop3 pop3s imap imaps)
 
-die() { printf '%s: error: %s\n' "$PROG" "$*" >&2; exit 1; }
 trap 'die "unexpected failure at line ${LINENO}: ${BASH_COMMAND}"' ERR
 
 usage() {
@@ -166,19 +169,7 @@ any_listener_running() {
     return 1
 }
 
-wait_pid_gone() { # pid timeout_seconds
-    local i
-    for ((i = 0; i < $2 * 10; i++)); do
-        kill -0 "$1" 2>/dev/null || return 0
-        sleep 0.1
-    done
-    return 1
-}
 
-port_open() {
-    # shellcheck disable=SC2016 # expanded by the inner bash
-    timeout 2 bash -c 'exec 3<>"/dev/tcp/$0/$1"' "$LISTEN_ADDR" "$1" 2>/dev/null
-}
 
 # A server greeting on the port (proves socat can exec the server, not just listen).
 greets() { # listener
@@ -211,12 +202,6 @@ healthy() {
     done
 }
 
-log_tail() {
-    if [[ -s $LOG_FILE ]]; then
-        printf -- '--- last lines of %s ---\n' "$LOG_FILE" >&2
-        tail -n 25 "$LOG_FILE" >&2
-    fi
-}
 
 start_listener() { # listener
     local l=$1 prog port conf
@@ -257,56 +242,7 @@ stop_listener() { # listener
 
 # ---------------------------------------------------------------- TLS -------
 
-cert_ok() {
-    [[ -s $1 ]] && openssl x509 -in "$1" -noout -checkend "$CERT_MIN_VALID_SECONDS" >/dev/null 2>&1
-}
 
-ensure_tls() {
-    mkdir -p "$TLS_DIR"
-    chmod 0755 "$TLS_DIR"
-    if [[ -s $CA_KEY ]] && cert_ok "$CA_CERT" && [[ -s $SERVER_KEY ]] && cert_ok "$SERVER_CERT" \
-        && openssl verify -CAfile "$CA_CERT" "$SERVER_CERT" >/dev/null 2>&1; then
-        return 0
-    fi
-    local tmp ext
-    tmp=$(mktemp -d "${TLS_DIR}/.gen.XXXXXX")
-    ext=${tmp}/server.ext
-    cat >"$ext" <<'EOF'
-basicConstraints = critical, CA:FALSE
-keyUsage = critical, digitalSignature, keyEncipherment
-extendedKeyUsage = serverAuth
-subjectAltName = DNS:localhost, IP:127.0.0.1, IP:::1
-subjectKeyIdentifier = hash
-authorityKeyIdentifier = keyid, issuer
-EOF
-    {
-        openssl req -x509 -new -newkey rsa:2048 -nodes -sha256 -days "$CERT_DAYS" \
-            -keyout "${tmp}/ca.key" -out "${tmp}/ca.pem" \
-            -subj "/O=MailGauge Test/CN=MailGauge Test CA (mailutils)" \
-            -addext "basicConstraints=critical,CA:TRUE" \
-            -addext "keyUsage=critical,keyCertSign,cRLSign" \
-            -addext "subjectKeyIdentifier=hash"
-        openssl req -new -newkey rsa:2048 -nodes -sha256 \
-            -keyout "${tmp}/server.key" -out "${tmp}/server.csr" \
-            -subj "/O=MailGauge Test/CN=localhost"
-        openssl x509 -req -sha256 -days "$CERT_DAYS" -in "${tmp}/server.csr" \
-            -CA "${tmp}/ca.pem" -CAkey "${tmp}/ca.key" -CAcreateserial \
-            -extfile "$ext" -out "${tmp}/server.pem"
-        openssl verify -CAfile "${tmp}/ca.pem" "${tmp}/server.pem"
-    } >"${tmp}/openssl.log" 2>&1 || {
-        tail -n 10 "${tmp}/openssl.log" >&2
-        rm -rf "$tmp"
-        die "generating TLS material with openssl failed"
-    }
-    # Mailutils' tls-file-checks refuse group/world readable key files.
-    chmod 0600 "${tmp}/ca.key" "${tmp}/server.key"
-    chmod 0644 "${tmp}/ca.pem" "${tmp}/server.pem"
-    mv -f "${tmp}/ca.key" "$CA_KEY"
-    mv -f "${tmp}/ca.pem" "$CA_CERT"
-    mv -f "${tmp}/server.key" "$SERVER_KEY"
-    mv -f "${tmp}/server.pem" "$SERVER_CERT"
-    rm -rf "$tmp"
-}
 
 # ---------------------------------------------------------------- users -----
 
@@ -353,19 +289,7 @@ write_users() {
 
 # ---------------------------------------------------------------- seed ------
 
-seed_files() {
-    local f
-    for f in "$SEED_DIR"/[0-9][0-9].eml; do
-        [[ -f $f ]] && printf '%s\n' "$f"
-    done
-}
 
-seed_hash() {
-    local files
-    mapfile -t files < <(seed_files)
-    ((${#files[@]} > 0)) || die "no seed messages found in $SEED_DIR"
-    { printf 'mailutils-layout-v1 %s\n' "$UIDVALIDITY_INBOX"; cat "${files[@]}"; } | sha256sum | cut -d' ' -f1
-}
 
 # Mailutils (>= 3.10.90) maildir: UIDs live in the file names (",u=N"),
 # UIDVALIDITY/UIDNEXT in .mu-prop.

@@ -1,0 +1,93 @@
+# Shared by dovecot.sh and mailutils.sh: errors, waiting, the private CA and the seed.
+# The sourcing script sets PROG, LOG_FILE, TLS paths (CA_KEY, CA_CERT, SERVER_KEY,
+# SERVER_CERT, TLS_DIR), CERT_DAYS, CERT_MIN_VALID_SECONDS, SEED_DIR, UIDVALIDITY_INBOX,
+# CA_COMMON_NAME (the test CA's name) and SEED_LAYOUT (a tag of its on-disk mail layout).
+# shellcheck shell=bash
+
+die() { printf '%s: error: %s\n' "$PROG" "$*" >&2; exit 1; }
+
+log_tail() {
+    if [[ -s $LOG_FILE ]]; then
+        printf -- '--- last lines of %s ---\n' "$LOG_FILE" >&2
+        tail -n 25 "$LOG_FILE" >&2
+    fi
+}
+
+port_open() {
+    # shellcheck disable=SC2016 # expanded by the inner bash
+    timeout 2 bash -c 'exec 3<>"/dev/tcp/$0/$1"' "$LISTEN_ADDR" "$1" 2>/dev/null
+}
+
+wait_pid_gone() { # pid timeout_seconds
+    local i
+    for ((i = 0; i < $2 * 10; i++)); do
+        kill -0 "$1" 2>/dev/null || return 0
+        sleep 0.1
+    done
+    return 1
+}
+
+seed_files() {
+    local f
+    for f in "$SEED_DIR"/[0-9][0-9].eml; do
+        [[ -f $f ]] && printf '%s\n' "$f"
+    done
+}
+
+cert_ok() { # cert file: exists, parses, valid for at least a day more
+    [[ -s $1 ]] && openssl x509 -in "$1" -noout -checkend "$CERT_MIN_VALID_SECONDS" >/dev/null 2>&1
+}
+
+ensure_tls() {
+    mkdir -p "$TLS_DIR"
+    chmod 0755 "$TLS_DIR"
+    if [[ -s $CA_KEY ]] && cert_ok "$CA_CERT" && [[ -s $SERVER_KEY ]] && cert_ok "$SERVER_CERT" \
+        && openssl verify -CAfile "$CA_CERT" "$SERVER_CERT" >/dev/null 2>&1; then
+        return 0
+    fi
+    local tmp ext
+    tmp=$(mktemp -d "${TLS_DIR}/.gen.XXXXXX")
+    ext=${tmp}/server.ext
+    cat >"$ext" <<'EOF'
+basicConstraints = critical, CA:FALSE
+keyUsage = critical, digitalSignature, keyEncipherment
+extendedKeyUsage = serverAuth
+subjectAltName = DNS:localhost, IP:127.0.0.1, IP:::1
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid, issuer
+EOF
+    {
+        openssl req -x509 -new -newkey rsa:2048 -nodes -sha256 -days "$CERT_DAYS" \
+            -keyout "${tmp}/ca.key" -out "${tmp}/ca.pem" \
+            -subj "/O=MailGauge Test/CN=${CA_COMMON_NAME}" \
+            -addext "basicConstraints=critical,CA:TRUE" \
+            -addext "keyUsage=critical,keyCertSign,cRLSign" \
+            -addext "subjectKeyIdentifier=hash"
+        openssl req -new -newkey rsa:2048 -nodes -sha256 \
+            -keyout "${tmp}/server.key" -out "${tmp}/server.csr" \
+            -subj "/O=MailGauge Test/CN=localhost"
+        openssl x509 -req -sha256 -days "$CERT_DAYS" -in "${tmp}/server.csr" \
+            -CA "${tmp}/ca.pem" -CAkey "${tmp}/ca.key" -CAcreateserial \
+            -extfile "$ext" -out "${tmp}/server.pem"
+        openssl verify -CAfile "${tmp}/ca.pem" "${tmp}/server.pem"
+    } >"${tmp}/openssl.log" 2>&1 || {
+        tail -n 10 "${tmp}/openssl.log" >&2
+        rm -rf "$tmp"
+        die "generating TLS material with openssl failed"
+    }
+    chmod 0600 "${tmp}/ca.key" "${tmp}/server.key"
+    chmod 0644 "${tmp}/ca.pem" "${tmp}/server.pem"
+    mv -f "${tmp}/ca.key" "$CA_KEY"
+    mv -f "${tmp}/ca.pem" "$CA_CERT"
+    mv -f "${tmp}/server.key" "$SERVER_KEY"
+    mv -f "${tmp}/server.pem" "$SERVER_CERT"
+    rm -rf "$tmp"
+}
+
+seed_hash() {
+    local files
+    mapfile -t files < <(seed_files)
+    ((${#files[@]} > 0)) || die "no seed messages found in $SEED_DIR"
+    # Include the layout tag so a change of the on-disk layout re-seeds too.
+    { printf '%s %s\n' "$SEED_LAYOUT" "$UIDVALIDITY_INBOX"; cat "${files[@]}"; } | sha256sum | cut -d' ' -f1
+}
