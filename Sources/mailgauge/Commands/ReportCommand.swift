@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MailGaugeLoad
 import MailGaugeReport
 import MailGaugeResult
 
@@ -8,7 +9,7 @@ struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Render a JSON result as HTML or JUnit XML, or compare two results.",
-        subcommands: [HTML.self, JUnit.self, Compare.self])
+        subcommands: [HTML.self, JUnit.self, Compare.self, Merge.self])
 
     struct HTML: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "A self-contained HTML page with charts (no network needed to view it).")
@@ -45,6 +46,26 @@ extension ReportCommand {
             let comparison = ReportComparison(base: try ReportFile.read(base), new: try ReportFile.read(new))
             print(comparison.render(), terminator: "")
             if !comparison.regressions.isEmpty && !allowRegressions { throw CLIExit.failed.code }
+        }
+    }
+}
+
+extension ReportCommand {
+    struct Merge: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Merge bench results of several processes exactly (histograms added, series aligned by time).")
+        @Argument(help: "JSON results written by mailgauge bench.") var results: [String]
+        @Option(name: .shortAndLong, help: "The merged JSON result to write.") var output = "Reports/merged.json"
+
+        func run() async throws {
+            let merged: RunResult
+            do {
+                merged = try LoadResultMerge.merge(try results.map(ReportFile.read))
+            } catch let error as LoadResultMerge.Failure {
+                throw usageFailure("cannot merge: \(error)")
+            }
+            try ReportFile.write(try JSONReport.encode(merged), to: output, what: "merged result")
+            print(output)
         }
     }
 }
