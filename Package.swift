@@ -100,7 +100,7 @@ let package = Package(
         ]),
         .testTarget(name: "MailGaugeScenarioTests", dependencies: ["MailGaugeScenario"]),
         .testTarget(name: "MailGaugeLoadTests", dependencies: [
-            "MailGaugeLoad", "MailGaugeRunner", "MailGaugeScenario", "MailGaugeResult", "MailGaugeClient",
+            "MailGaugeLoad", "MailGaugeReport", "MailGaugeRunner", "MailGaugeScenario", "MailGaugeResult", "MailGaugeClient",
             "MailGaugeReferenceServer",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),

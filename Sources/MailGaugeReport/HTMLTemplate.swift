@@ -102,8 +102,10 @@ const colors = { passed: "#1a7f37", failed: "#cf222e", skipped: "#9a6700", error
 const count = status => result.scenarios.filter(s => s.status === status).length;
 
 // Summary: the verdict at a glance; for `check`, failures the baseline accepts do not count.
-const ok = result.conformance ? (result.conformance.newFailures.length === 0 && result.conformance.staleEntries.length === 0 && count("error") === 0)
-                              : (count("failed") === 0 && count("error") === 0);
+const breached = (result.load?.thresholds || []).some(t => !t.passed) || (result.load?.sessions.failed ?? 0) > 0;
+const ok = !breached && (result.conformance
+  ? result.conformance.newFailures.length === 0 && result.conformance.staleEntries.length === 0 && count("error") === 0
+  : count("failed") === 0 && count("error") === 0);
 const verdict = document.getElementById("verdict");
 verdict.textContent = ok ? "PASS" : "FAIL";
 verdict.classList.add(ok ? "pass" : "fail");
@@ -172,6 +174,10 @@ if (result.load) {
     loadCards.append(el("div", { class: "card" }, el("b", { class: cls }, value), label));
   }
   box.append(loadCards);
+  for (const threshold of load.thresholds || []) {
+    box.append(el("div", {}, el("b", { class: (threshold.passed ? "passed" : "failed") + " badge" }, threshold.passed ? "met " : "BREACHED "),
+                  `${threshold.name} — measured ${threshold.observed}`));
+  }
   const loadCharts = el("div", { class: "charts" });
   const seconds = load.series.map(s => s.second);
   loadCharts.append(lineChart("Throughput per second", [

@@ -14,8 +14,19 @@ public enum JUnitReport {
         for scenario in result.scenarios {
             xml += testcase(scenario)
         }
-        xml += "  </testsuite>\n</testsuites>\n"
-        return xml
+        xml += "  </testsuite>\n"
+        if let thresholds = result.load?.thresholds, !thresholds.isEmpty {
+            let failed = thresholds.filter { !$0.passed }.count
+            xml += "  <testsuite name=\"thresholds\" tests=\"\(thresholds.count)\" failures=\"\(failed)\" errors=\"0\" skipped=\"0\">\n"
+            for threshold in thresholds {
+                let name = XMLText.escape(threshold.name), observed = XMLText.escape(threshold.observed)
+                xml += threshold.passed
+                    ? "    <testcase name=\"\(name)\" classname=\"bench\"/>\n"
+                    : "    <testcase name=\"\(name)\" classname=\"bench\">\n      <failure message=\"measured \(observed)\" type=\"threshold\"/>\n    </testcase>\n"
+            }
+            xml += "  </testsuite>\n"
+        }
+        return xml + "</testsuites>\n"
     }
 
     private static func testcase(_ scenario: ScenarioResult) -> String {

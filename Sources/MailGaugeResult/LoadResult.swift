@@ -26,6 +26,8 @@ public struct LoadResult: Sendable, Codable, Equatable {
     /// `unexpected-reply`, `-ERR PASS`, `NO LOGIN`, `BAD FETCH`, `other`).
     public var errors: [String: ErrorTally]
     public var generator: GeneratorUsage
+    /// The limits the run was held to, if any were given.
+    public var thresholds: [ThresholdResult]?
 
     public init(scenario: String, model: LoadModel, check: CheckMode, measuredFrom: Date, measuredSeconds: Double,
                 stoppedBy: String, sessions: SessionCounts, phases: [String: LatencyDistribution],

@@ -62,6 +62,15 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "How much checking stays on: full, sample=N% or off.")
     var check = "full"
 
+    @Option(name: .customLong("max-p99"), help: "Fail unless a command's or phase's p99 stays under this, e.g. LOGIN=50ms or session=2s (repeatable).")
+    var maxP99: [String] = []
+
+    @Option(name: .customLong("max-error-rate"), help: "Fail when more than this share of sessions fail, e.g. 0.1%.")
+    var maxErrorRate: String?
+
+    @Option(name: .customLong("min-throughput"), help: "Fail below this many measured sessions per second, e.g. 100/s.")
+    var minThroughput: String?
+
     @OptionGroup var reports: ReportOptions
 
     @Option(name: .customLong("progress-interval"), help: "Seconds between progress lines when not on a terminal.")
@@ -83,6 +92,7 @@ struct BenchCommand: AsyncParsableCommand {
         }
         if !(hardCap > 0 && hardCap <= 86_400) { throw ValidationError("--hard-cap must be between 0 and 86400 seconds") }
         if CheckMode(check) == nil { throw ValidationError("--check must be full, off or sample=N% (0 < N <= 100)") }
+        _ = try thresholds()
     }
 
     private var parsedRate: Double? {
@@ -114,14 +124,36 @@ struct BenchCommand: AsyncParsableCommand {
         let engine = LoadEngine(plan: plan, progress: quiet ? nil : progressReporter)
         let interrupts = InterruptHandler { engine.interrupt() }
         let startedAt = Date()
-        let load = await engine.run()
+        var load = await engine.run()
         interrupts.cancel()
+        let limits = try thresholds()
+        if !limits.isEmpty { load.thresholds = limits.map { $0.evaluate(load) } }
         let result = RunResult(tool: ToolInfo(version: MailGaugeCommand.version), commandLine: CommandLine.arguments,
                                target: runner.target.description, startedAt: startedAt, finishedAt: Date(), scenarios: [], load: load)
         print(LoadTextReport.render(load), terminator: "")
         try reports.write(result, command: "bench")
         print("result: \(reports.json ?? "Reports/bench.json")")
-        if load.sessions.failed > 0 { throw CLIExit.failed.code }
+        for threshold in load.thresholds ?? [] where !threshold.passed {
+            FileHandle.standardError.write(Data("mailgauge: threshold breached: \(threshold.name), measured \(threshold.observed)\n".utf8))
+        }
+        if load.sessions.failed > 0 || load.thresholds?.contains(where: { !$0.passed }) == true { throw CLIExit.failed.code }
+    }
+
+    private func thresholds() throws -> [LoadThreshold] {
+        var limits: [LoadThreshold] = []
+        for text in maxP99 {
+            guard let limit = LoadThreshold.maxP99(text) else { throw ValidationError("--max-p99 \(text): write NAME=DURATION, e.g. LOGIN=50ms") }
+            limits.append(limit)
+        }
+        if let maxErrorRate {
+            guard let limit = LoadThreshold.maxErrorRate(maxErrorRate) else { throw ValidationError("--max-error-rate \(maxErrorRate): write a percentage, e.g. 0.1%") }
+            limits.append(limit)
+        }
+        if let minThroughput {
+            guard let limit = LoadThreshold.minThroughput(minThroughput) else { throw ValidationError("--min-throughput \(minThroughput): write sessions per second, e.g. 100/s") }
+            limits.append(limit)
+        }
+        return limits
     }
 
     private func accounts() throws -> [Account] {
