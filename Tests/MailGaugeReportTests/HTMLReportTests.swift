@@ -43,5 +43,10 @@ import Testing
         let output = try await ProcessOutput.run("/bin/bash", [script, page.path, folder.appendingPathComponent("report.png").path])
         #expect(output.exitCode == 0, "\(output.combined)")
         #expect(output.stdout.contains("4 scenario rows"))
+        let extended = folder.appendingPathComponent("extended.html")
+        try HTMLReport.render(ReportFixture.extended).write(to: extended, atomically: true, encoding: .utf8)
+        let withLoad = try await ProcessOutput.run("/bin/bash", [script, extended.path, folder.appendingPathComponent("extended.png").path])
+        #expect(withLoad.exitCode == 0, "\(withLoad.combined)")
+        #expect(withLoad.stdout.contains("5 charts"), "the load section adds throughput and percentile charts")
     }
 }

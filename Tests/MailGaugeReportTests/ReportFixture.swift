@@ -47,3 +47,27 @@ enum ReportFixture {
         transcript: [TranscriptLine(connection: "main", direction: .event, text: "error: 127.0.0.1:21110: connection refused")],
         durationSeconds: 0.001)
 }
+
+extension ReportFixture {
+    /// The same run as `check` and `bench` would extend it: baseline summary, load figures, thresholds.
+    static var extended: RunResult {
+        var result = self.result
+        result.conformance = ConformanceSummary(suites: ["pop3"], baseline: "baseline.txt", newFailures: ["pop3/retr.scn"],
+                                                acceptedFailures: [.init(id: "pop3/top.scn", reason: "RFC 1939 §7: known")], staleEntries: [])
+        let distribution = LatencyDistribution(lowestDiscernibleValue: 1, highestTrackableValue: 3_600_000_000, significantDigits: 3, count: 2,
+                                               percentiles: .init(p50: 900, p90: 1200, p99: 1200, p999: 1200, max: 1200), mean: 1050,
+                                               buckets: [[900, 1], [1200, 1]])
+        var load = LoadResult(
+            scenario: "Scenarios/load/imap-login.scn",
+            model: LoadModel(kind: .open, concurrency: 0, ratePerSecond: 50, thinkTimeSeconds: 0, rampSeconds: 1, warmupSeconds: 0,
+                             durationSeconds: 10, iterations: nil, hardCapSeconds: 3600, accounts: 20),
+            check: .sample(percent: 10), measuredFrom: result.startedAt, measuredSeconds: 10, stoppedBy: "duration",
+            sessions: SessionCounts(passed: 2, failed: 0), phases: ["session": distribution], commands: ["LOGIN": distribution],
+            series: [ThroughputSample(second: 0, sessions: 2, commands: 6, errors: 0, bytesIn: 900, bytesOut: 120)],
+            errors: ["NO LOGIN": ErrorTally(count: 1, examples: ["A1 NO [AUTHENTICATIONFAILED] failed"])],
+            generator: GeneratorUsage(cpuSeconds: 0.5, cpuSecondsPer1000Sessions: 250, peakRSSBytes: 30_000_000, peakActiveSessions: 2))
+        load.thresholds = [ThresholdResult(name: "p99 LOGIN <= 50.0ms", observed: "1.2ms", passed: true)]
+        result.load = load
+        return result
+    }
+}

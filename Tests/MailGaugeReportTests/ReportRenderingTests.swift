@@ -32,6 +32,8 @@ import Testing
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("mailgauge-schema-\(UUID().uuidString).json")
         try JSONReport.encode(ReportFixture.result).write(to: file)
         #expect(try await SchemaValidator.validate(file.path) == "valid")
+        try JSONReport.encode(ReportFixture.extended).write(to: file)
+        #expect(try await SchemaValidator.validate(file.path) == "valid")
         var broken = ReportFixture.result
         broken.format = "mailgauge-report/0"
         try JSONReport.encode(broken).write(to: file)
