@@ -129,3 +129,32 @@ struct CLITests {
         #expect(!output.combined.contains("mg-pass-"))
     }
 }
+
+/// Every command, every output: with a known password, nothing written or printed contains it.
+@Suite(.enabled("needs the private Dovecot of Scripts/test-server (root, Debian packages)") { await PrivateDovecot.shouldRun })
+struct SecrecyAcrossCommandsTests {
+    @Test func checkBenchAndReportsNeverShowThePassword() async throws {
+        let environment = try await PrivateDovecot.shared.environment()
+        try await PrivateDovecot.shared.reset("user18")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mailgauge-secrecy-\(UUID().uuidString)").path
+        let outputs = ["check.json", "check.xml", "check.html", "bench.json", "bench.xml", "bench.html", "again.html"].map { "\(folder)/\($0)" }
+        let check = try await CLI.command(["check", "--target", "pop3://127.0.0.1:\(environment.pop3Port)", "--suite", "pop3",
+                                           "--ca-file", environment.caFile, "--user", "user18", "--log-level", "trace",
+                                           "--json", outputs[0], "--junit", outputs[1], "--html", outputs[2]],
+                                          password: environment.password(of: "user18"))
+        #expect(check.exitCode == 0, "\(check.stdout.suffix(2000))")
+        let bench = try await CLI.command(["bench", "--target", "pop3://127.0.0.1:\(environment.pop3Port)",
+                                           "--scenario", PackagePaths.file("Scenarios/load/pop3-login.scn"), "--users", "user%d@15-18",
+                                           "--sessions", "4", "--iterations", "20", "--quiet", "--log-level", "trace",
+                                           "--json", outputs[3], "--junit", outputs[4], "--html", outputs[5]],
+                                          password: "mg-pass-%d")
+        #expect(bench.exitCode == 0, "\(bench.combined.suffix(2000))")
+        let again = try await ProcessOutput.run(PackagePaths.mailgauge, ["report", "html", outputs[3], "-o", outputs[6]])
+        #expect(again.exitCode == 0)
+        let written = try outputs.map { try String(contentsOfFile: $0, encoding: .utf8) }
+        for (name, text) in zip(["check out", "check err", "bench out", "bench err"] + outputs,
+                                [check.stdout, check.stderr, bench.stdout, bench.stderr] + written) {
+            #expect(!text.contains("mg-pass-1"), "\(name) shows a password")
+        }
+    }
+}

@@ -5,7 +5,12 @@ import MailGaugeTestSupport
 enum CLI {
     /// `mailgauge run ARGUMENTS`, with `password` where users put it: $MAILGAUGE_PASSWORD.
     static func run(_ arguments: [String], password: String) async throws -> ProcessOutput {
-        try await ProcessOutput.run(PackagePaths.mailgauge, ["run"] + arguments, environment: ["MAILGAUGE_PASSWORD": password])
+        try await command(["run"] + arguments, password: password)
+    }
+
+    /// Any `mailgauge` subcommand, with `password` in $MAILGAUGE_PASSWORD.
+    static func command(_ arguments: [String], password: String) async throws -> ProcessOutput {
+        try await ProcessOutput.run(PackagePaths.mailgauge, arguments, environment: ["MAILGAUGE_PASSWORD": password])
     }
 
     static func temporaryScenario(_ text: String) throws -> String {
