@@ -40,12 +40,18 @@ extension ReportCommand {
             abstract: "Show cases that changed status between two results; exit 1 on a regression.")
         @Argument(help: "The baseline JSON result.") var base: String
         @Argument(help: "The new JSON result.") var new: String
+        @Option(name: .customLong("max-latency-increase"), help: "Percent a bench latency percentile may grow before it is a regression.")
+        var maxLatencyIncrease: Double = 10
+        @Option(name: .customLong("max-throughput-drop"), help: "Percent bench throughput may drop before it is a regression.")
+        var maxThroughputDrop: Double = 10
         @Flag(help: "Report regressions without failing.") var allowRegressions = false
 
         func run() async throws {
-            let comparison = ReportComparison(base: try ReportFile.read(base), new: try ReportFile.read(new))
+            let comparison = ReportComparison(base: try ReportFile.read(base), new: try ReportFile.read(new),
+                                              maxLatencyIncrease: maxLatencyIncrease, maxThroughputDrop: maxThroughputDrop)
             print(comparison.render(), terminator: "")
-            if !comparison.regressions.isEmpty && !allowRegressions { throw CLIExit.failed.code }
+            let regressed = !comparison.regressions.isEmpty || !comparison.loadRegressions.isEmpty
+            if regressed && !allowRegressions { throw CLIExit.failed.code }
         }
     }
 }
