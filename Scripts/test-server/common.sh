@@ -4,6 +4,24 @@
 # CA_COMMON_NAME (the test CA's name) and SEED_LAYOUT (a tag of its on-disk mail layout).
 # shellcheck shell=bash
 
+usage() {
+    cat >&2 <<EOF
+usage: $PROG install|start|stop|restart|status|env|reset [USER...]
+EOF
+    exit 2
+}
+
+# The ports and the number of test users, which both servers take from the environment.
+validate_ports_and_users() {
+    local v
+    for v in "$POP3_PORT" "$POP3S_PORT" "$IMAP_PORT" "$IMAPS_PORT"; do
+        if ! [[ $v =~ ^[1-9][0-9]{0,4}$ ]] || ((v > 65535)); then die "invalid port: '$v'"; fi
+    done
+    if ! [[ $NUM_USERS =~ ^[1-9][0-9]{0,5}$ ]]; then
+        die "MAILGAUGE_USERS must be a positive integer, got '$NUM_USERS'"
+    fi
+}
+
 die() { printf '%s: error: %s\n' "$PROG" "$*" >&2; exit 1; }
 
 log_tail() {

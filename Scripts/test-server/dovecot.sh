@@ -61,21 +61,8 @@ RELAY_PIDS=${STATE_DIR}/relay.pids
 
 trap 'die "unexpected failure at line ${LINENO}: ${BASH_COMMAND}"' ERR
 
-usage() {
-    cat >&2 <<EOF
-usage: $PROG install|start|stop|restart|status|env|reset [USER...]
-EOF
-    exit 2
-}
-
 validate() {
-    local v
-    for v in "$POP3_PORT" "$POP3S_PORT" "$IMAP_PORT" "$IMAPS_PORT"; do
-        if ! [[ $v =~ ^[1-9][0-9]{0,4}$ ]] || ((v > 65535)); then die "invalid port: '$v'"; fi
-    done
-    if ! [[ $NUM_USERS =~ ^[1-9][0-9]{0,5}$ ]]; then
-        die "MAILGAUGE_USERS must be a positive integer, got '$NUM_USERS'"
-    fi
+    validate_ports_and_users
     case $PLAINTEXT_AUTH in
         yes | no) ;;
         *) die "MAILGAUGE_DOVECOT_PLAINTEXT_AUTH must be 'yes' or 'no', got '$PLAINTEXT_AUTH'" ;;

@@ -63,21 +63,8 @@ LISTENERS=(pop3 pop3s imap imaps)
 
 trap 'die "unexpected failure at line ${LINENO}: ${BASH_COMMAND}"' ERR
 
-usage() {
-    cat >&2 <<EOF
-usage: $PROG install|start|stop|restart|status|env|reset [USER...]
-EOF
-    exit 2
-}
-
 validate() {
-    local v
-    for v in "$POP3_PORT" "$POP3S_PORT" "$IMAP_PORT" "$IMAPS_PORT"; do
-        if ! [[ $v =~ ^[1-9][0-9]{0,4}$ ]] || ((v > 65535)); then die "invalid port: '$v'"; fi
-    done
-    if ! [[ $NUM_USERS =~ ^[1-9][0-9]{0,5}$ ]]; then
-        die "MAILGAUGE_USERS must be a positive integer, got '$NUM_USERS'"
-    fi
+    validate_ports_and_users
     [[ $STATE_DIR == /* ]] || die "MAILGAUGE_MAILUTILS_DIR must be an absolute path, got '$STATE_DIR'"
     [[ $STATE_DIR != *[[:space:]\"\\]* ]] || die "MAILGAUGE_MAILUTILS_DIR must not contain whitespace, quotes or backslashes"
     ((EUID == 0)) || die "must run as root (the servers switch to the mail owner after login; apt-get)"
