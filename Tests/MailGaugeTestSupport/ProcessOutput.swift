@@ -32,6 +32,13 @@ public struct ProcessOutput: Sendable {
     /// `posix_spawn` and a blocking `waitpid` rather than Foundation's `Process`: this sandbox
     /// starts processes with SIGCHLD blocked, and `Process` learns of exits through SIGCHLD,
     /// so it would wait forever for a child that has long since exited.
+    /// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34+), which Swift's Glibc module
+    /// does not import, looked up by name.
+    private static let closeFromAction: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32)? = {
+        guard let symbol = dlsym(nil, "posix_spawn_file_actions_addclosefrom_np") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32).self)
+    }()
+
     private static func runBlocking(_ executable: String, _ arguments: [String], environment: [String: String]) throws -> ProcessOutput {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mailgauge-process-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -44,6 +51,11 @@ public struct ProcessOutput: Sendable {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        // Nothing else the test process holds open reaches the child: a socket of another test
+        // inherited by a long-lived child (a CLI run, the Dovecot it starts) would keep that
+        // connection open after its owner closed it, and the peer would wait for a close.
+        guard let closeFrom = closeFromAction else { throw SpawnFailure(description: "this C library cannot close inherited descriptors for a child") }
+        _ = closeFrom(&actions, 3)
 
         let mergedEnvironment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
