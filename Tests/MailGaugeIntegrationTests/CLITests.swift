@@ -144,7 +144,7 @@ struct SecrecyAcrossCommandsTests {
                                           password: environment.password(of: "user18"))
         #expect(check.exitCode == 0, "\(check.stdout.suffix(2000))")
         let bench = try await CLI.command(["bench", "--target", "pop3://127.0.0.1:\(environment.pop3Port)",
-                                           "--scenario", PackagePaths.file("Scenarios/load/pop3-login.scn"), "--users", "user%d@15-18",
+                                           "--scenario", PackagePaths.file("Scenarios/load/pop3-login.scn"), "--users", "user%d@19-20",
                                            "--sessions", "4", "--iterations", "20", "--quiet", "--log-level", "trace",
                                            "--json", outputs[3], "--junit", outputs[4], "--html", outputs[5]],
                                           password: "mg-pass-%d")
@@ -154,7 +154,7 @@ struct SecrecyAcrossCommandsTests {
         let written = try outputs.map { try String(contentsOfFile: $0, encoding: .utf8) }
         for (name, text) in zip(["check out", "check err", "bench out", "bench err"] + outputs,
                                 [check.stdout, check.stderr, bench.stdout, bench.stderr] + written) {
-            #expect(!text.contains("mg-pass-1"), "\(name) shows a password")
+            #expect(!text.contains("mg-pass-"), "\(name) shows a password")
         }
     }
 }
