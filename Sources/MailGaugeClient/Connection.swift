@@ -27,10 +27,12 @@ public final class Connection: Sendable {
     /// Timings and byte counts so far.
     public var meter: ConnectionMeter { meterBox.withLockedValue { $0 } }
 
-    /// Connects, and for implicit TLS completes the handshake before returning.
+    /// Connects, and for implicit TLS completes the handshake before returning. By default the
+    /// connection lives on the event loop the caller runs on, if it runs on one (see
+    /// `EventLoopExecutor`), so its reads and writes need no thread switch.
     public static func open(
         to target: Target, tls: TLSOptions = .init(), timeouts: Timeouts = .init(),
-        group: EventLoopGroup = MultiThreadedEventLoopGroup.singleton
+        group: EventLoopGroup = MultiThreadedEventLoopGroup.singleton.any()
     ) async throws(ConnectionError) -> Connection {
         let endpoint = target.endpoint
         let tlsContext: NIOSSLContext?
@@ -78,7 +80,7 @@ public final class Connection: Sendable {
     public func read() async throws(ConnectionError) -> ByteBuffer? {
         let handler = self.handler
         do {
-            let bytes = try await channel.eventLoop.flatSubmit { handler.value.nextBytes(on: handler.eventLoop) }.get()
+            let bytes = try await onLoop { handler.value.nextBytes(on: handler.eventLoop) }.get()
             if let count = bytes?.readableBytes { meterBox.withLockedValue { $0.bytesRead += count } }
             return bytes
         } catch {
@@ -108,12 +110,12 @@ public final class Connection: Sendable {
         let handler = self.handler
         let serverHostname = Self.serverNameIndication(for: target.host)
         do {
-            let buffered = try await channel.eventLoop.submit { handler.value.bufferedByteCount }.get()
+            let buffered = try await onLoop { handler.eventLoop.makeSucceededFuture(handler.value.bufferedByteCount) }.get()
             if buffered + unconsumedBytes > 0 {
                 throw ConnectionError(.unexpectedBytesBeforeTLS, endpoint: target.endpoint,
                     "server sent \(buffered + unconsumedBytes) bytes after accepting STARTTLS and before the TLS handshake; refusing to use them")
             }
-            try await channel.eventLoop.flatSubmit { [channel] in
+            try await onLoop { [channel] in
                 channel.eventLoop.makeCompletedFuture(withResultOf: {
                     let tlsHandler = try NIOSSLClientHandler(context: tlsContext, serverHostname: serverHostname)
                     try channel.pipeline.syncOperations.addHandler(tlsHandler, position: .first)
@@ -131,10 +133,22 @@ public final class Connection: Sendable {
         try? await channel.close()
     }
 
+    /// Starts closing without waiting for it: for deadlines and cancellation handlers, which
+    /// cannot await, to unblock a read in progress.
+    public func closeWithoutWaiting() {
+        channel.close(promise: nil)
+    }
+
+    /// Runs `body` on the channel's event loop: at once when already there (a session on
+    /// its loop's executor), else submitted to it.
+    private func onLoop<Value>(_ body: @escaping @Sendable () -> EventLoopFuture<Value>) -> EventLoopFuture<Value> {
+        channel.eventLoop.inEventLoop ? body() : channel.eventLoop.flatSubmit(body)
+    }
+
     private func awaitHandshake() async throws {
         let handler = self.handler
         let start = ContinuousClock.now
-        try await channel.eventLoop.flatSubmit { handler.value.handshakeCompleted(on: handler.eventLoop) }.get()
+        try await onLoop { handler.value.handshakeCompleted(on: handler.eventLoop) }.get()
         let took = start.duration(to: .now)
         meterBox.withLockedValue { $0.tlsHandshake = took }
     }

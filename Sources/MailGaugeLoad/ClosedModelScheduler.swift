@@ -1,6 +1,8 @@
+import MailGaugeClient
+
 /// The closed model: a fixed number of workers, each starting a session as soon as its last
 /// one ended (after the think time). Throughput is whatever the server allows; one task per
-/// worker, never more.
+/// worker, never more, run on an event loop (see `EventLoopExecutor`).
 struct ClosedModelScheduler: LoadScheduler {
     var workers: Int
     var thinkTime: Duration
@@ -12,7 +14,7 @@ struct ClosedModelScheduler: LoadScheduler {
         await withDiscardingTaskGroup { group in
             for worker in 0..<workers {
                 let (think, offset) = (thinkTime, ramp * (Double(worker) / Double(workers)))
-                group.addTask {
+                group.addTask(executorPreference: EventLoopExecutor.forSession(worker)) {
                     do {
                         try await Task.sleep(until: start + offset)
                         while let index = budget.take() {

@@ -6,7 +6,7 @@ import NIOConcurrencyHelpers
 /// Runs a load plan: many concurrent replays of one scenario through the one `ScenarioRunner`,
 /// so a load run checks exactly what `mailgauge run` checks, and turns them into a `LoadResult`.
 ///
-/// Sessions are Swift tasks on SwiftNIO's event loops (one per core), never threads; their
+/// Sessions are Swift tasks run on SwiftNIO's event loops (one per core), never threads; their
 /// number is bounded by the model. `interrupt()` (SIGINT) cuts the run short and still
 /// yields a result, its interrupted sessions counted apart.
 public final class LoadEngine: Sendable {

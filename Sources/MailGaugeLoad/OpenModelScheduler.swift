@@ -1,3 +1,5 @@
+import MailGaugeClient
+
 /// The open model: sessions are due at a fixed arrival rate (climbing linearly over the ramp)
 /// whether or not earlier ones have finished. A session is handed the instant it was due, so
 /// a stalled server shows in its latency instead of silently slowing the arrivals — the
@@ -20,7 +22,7 @@ struct OpenModelScheduler: LoadScheduler {
                     slots.release()
                     return
                 }
-                group.addTask {
+                group.addTask(executorPreference: EventLoopExecutor.forSession(index)) {
                     await session(index, due)
                     slots.release()
                 }

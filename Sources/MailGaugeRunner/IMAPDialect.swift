@@ -8,12 +8,29 @@ import MailGaugeWire
 struct IMAPDialect: ReplayDialect {
     private struct Session {
         var client: IMAPClient
-        var capabilities: Set<String> = []
+        var capabilities = Advertised()
         var encrypted: Bool
         /// The tag of a command the server answered with `+` and is still running (IDLE).
         var continuing: String?
         /// Pipelined commands sent without waiting, answered along with the next command.
         var inFlight: [Pipelined] = []
+    }
+
+    /// The capabilities the replay itself acts on; checking the rest is the scenarios' job.
+    /// Two flags rather than the list: ten thousand idle sessions each keep one.
+    private struct Advertised {
+        /// LOGINDISABLED (RFC 9051 §6.2.3): no password in clear.
+        var loginDisabled = false
+        /// SASL-IR (RFC 4959): AUTHENTICATE may carry the initial response.
+        var initialResponse = false
+
+        init() {}
+
+        init(_ capabilities: [String]) {
+            let names = capabilities.map { $0.uppercased() }
+            loginDisabled = names.contains("LOGINDISABLED")
+            initialResponse = names.contains("SASL-IR")
+        }
     }
 
     /// A command sent without waiting for its completion (RFC 9051 §5.5).
@@ -34,7 +51,7 @@ struct IMAPDialect: ReplayDialect {
         return "A\(tagCounter)"
     }
 
-    mutating func connect(greeting: Exchange?, at location: SourceLocation, _ context: inout ReplayContext) async throws {
+    mutating func connect(greeting: Exchange?, at location: SourceLocation, _ context: ReplayContext) async throws {
         let name = context.current
         if let previous = sessions.removeValue(forKey: name) { await previous.client.connection.close() }
         let connection = try await context.open()
@@ -44,7 +61,7 @@ struct IMAPDialect: ReplayDialect {
         absorbCapabilities(received, into: &session)
         sessions[name] = session
         try check(received, command: nil, tag: nil, expected: greeting?.expected ?? [], at: greeting?.location ?? location,
-                  since: start, &context)
+                  since: start, context)
         if context.target.security == .startTLS, context.steps.last?.status == .passed {
             let tag = nextTag()
             context.transcript.client("\(tag) STARTTLS", on: name)
@@ -52,26 +69,26 @@ struct IMAPDialect: ReplayDialect {
             replies.forEach { context.transcript.server($0.frame, on: name) }
             context.transcript.event("TLS established", on: name)
             // Capabilities learnt in clear are not to be trusted after the upgrade (RFC 9051 §6.2.1).
-            session.capabilities = []
+            session.capabilities = Advertised()
             session.encrypted = true
             sessions[name] = session
         }
     }
 
-    mutating func perform(_ exchange: Exchange, _ context: inout ReplayContext) async throws {
+    mutating func perform(_ exchange: Exchange, _ context: ReplayContext) async throws {
         let name = context.current
         var session = sessions[name]!
         let start = ContinuousClock.now
         guard let command = exchange.command else {
-            let received = try await awaitUnsolicited(exchange.expected, &session, &context)
+            let received = try await awaitUnsolicited(exchange.expected, &session, context)
             sessions[name] = session
-            try check(received, command: nil, tag: nil, expected: exchange.expected, at: exchange.location, since: start, &context)
+            try check(received, command: nil, tag: nil, expected: exchange.expected, at: exchange.location, since: start, context)
             return
         }
         let continuation = session.continuing
         let tag = continuation ?? command.tag ?? nextTag()
         context.bindings.set("tag", to: tag)
-        if !session.encrypted, session.capabilities.contains("LOGINDISABLED"), Self.sendsPassword(command) {
+        if !session.encrypted, session.capabilities.loginDisabled, Self.sendsPassword(command) {
             throw ReplayFailure("refusing to send the password in clear: the server advertises LOGINDISABLED on this unencrypted connection (RFC 9051 §6.2.3); use --starttls or imaps://")
         }
         let prefix = continuation == nil ? "\(tag) " : ""
@@ -88,7 +105,7 @@ struct IMAPDialect: ReplayDialect {
             try await session.client.send(Array((line + announcement).utf8) + [13, 10])
             if !literal.nonSynchronizing {
                 // A synchronising literal waits for `+`; a tagged reply instead ends the command.
-                let answer = try await receive(until: { $0.firstLine.first == UInt8(ascii: "+") || $0.response?.tag == tag }, &session, name, &context)
+                let answer = try await receive(until: { $0.firstLine.first == UInt8(ascii: "+") || $0.response?.tag == tag }, &session, name, context)
                 received += answer
                 if answer.last?.response?.tag == tag { refused = true; break }
                 received.removeLast()
@@ -111,7 +128,7 @@ struct IMAPDialect: ReplayDialect {
             received += try await receive(until: { next in
                 if let completed = next.response?.tag { waiting.remove(completed) }
                 return waiting.isEmpty || (next.firstLine.first == UInt8(ascii: "+") && waiting == [tag])
-            }, &session, name, &context)
+            }, &session, name, context)
         }
         for earlier in session.inFlight {
             let completion = received.filter { $0.response?.tag == earlier.tag }
@@ -121,20 +138,20 @@ struct IMAPDialect: ReplayDialect {
         session.inFlight = []
         session.continuing = received.last?.firstLine.first == UInt8(ascii: "+") ? tag : nil
         sessions[name] = session
-        try check(received, command: stepShown, tag: tag, expected: exchange.expected, at: exchange.location, since: start, &context)
+        try check(received, command: stepShown, tag: tag, expected: exchange.expected, at: exchange.location, since: start, context)
     }
 
     /// AUTHENTICATE (RFC 9051 §6.2.2) with SASL-IR (RFC 4959) when the server offers it.
-    mutating func authenticate(_ mechanism: String, at location: SourceLocation, _ context: inout ReplayContext) async throws {
+    mutating func authenticate(_ mechanism: String, at location: SourceLocation, _ context: ReplayContext) async throws {
         let name = context.current
         guard var session = sessions[name] else { throw ReplayFailure("connection '\(name)' is not open") }
-        if !session.encrypted, session.capabilities.contains("LOGINDISABLED"), ["PLAIN", "LOGIN"].contains(mechanism) {
+        if !session.encrypted, session.capabilities.loginDisabled, ["PLAIN", "LOGIN"].contains(mechanism) {
             throw ReplayFailure("refusing to send the password in clear with \(mechanism): the server advertises LOGINDISABLED on this unencrypted connection (RFC 9051 §6.2.3)")
         }
         var sasl = try SASLSession(mechanism, user: context.bindings["user"] ?? "", password: context.bindings["password"] ?? "",
                                    service: "imap", host: context.target.host)
         let tag = nextTag()
-        let initial = try sasl.initialResponse(allowed: session.capabilities.contains("SASL-IR"))
+        let initial = try sasl.initialResponse(allowed: session.capabilities.initialResponse)
         let shown = "\(tag) AUTHENTICATE \(sasl.name)" + (initial == nil ? "" : " " + SASLSession.maskedPayload)
         context.transcript.client(shown, on: name)
         let start = ContinuousClock.now
@@ -142,7 +159,7 @@ struct IMAPDialect: ReplayDialect {
         var received: [IMAPReceived] = []
         var verdict = ReplyVerdict(actualLines: [])
         while true {
-            let next = try await receive(until: { $0.response?.tag == tag || $0.firstLine.first == UInt8(ascii: "+") }, &session, name, &context)
+            let next = try await receive(until: { $0.response?.tag == tag || $0.firstLine.first == UInt8(ascii: "+") }, &session, name, context)
             received += next
             guard let last = next.last, last.response?.tag != tag else { break }
             let challenge = Array(last.firstLine.dropFirst(last.firstLine.starts(with: [43, 32]) ? 2 : 1))
@@ -163,7 +180,7 @@ struct IMAPDialect: ReplayDialect {
 
     /// Reads responses until one satisfies `done`, recording each and learning capabilities.
     private func receive(until done: (IMAPReceived) -> Bool, _ session: inout Session, _ name: String,
-                         _ context: inout ReplayContext) async throws -> [IMAPReceived] {
+                         _ context: ReplayContext) async throws -> [IMAPReceived] {
         var received: [IMAPReceived] = []
         while true {
             let next = try await session.client.receive()
@@ -177,10 +194,10 @@ struct IMAPDialect: ReplayDialect {
     /// For `S:` lines with no command: reads until every required untagged response is there.
     /// Not optimised: Swift 6.3.1 crashes splitting this coroutine at -O (signal 11 in CoroSplit).
     @_optimize(none)
-    private func awaitUnsolicited(_ expected: [ExpectedLine], _ session: inout Session, _ context: inout ReplayContext) async throws -> [IMAPReceived] {
+    private func awaitUnsolicited(_ expected: [ExpectedLine], _ session: inout Session, _ context: ReplayContext) async throws -> [IMAPReceived] {
         var received: [IMAPReceived] = []
         while try !IMAPReplyMatcher.requiredUntaggedArrived(expected, in: received, context.bindings) {
-            received += try await receive(until: { _ in true }, &session, context.current, &context)
+            received += try await receive(until: { _ in true }, &session, context.current, context)
         }
         return received
     }
@@ -189,7 +206,7 @@ struct IMAPDialect: ReplayDialect {
     /// `ENABLED IMAP4rev2` (RFC 9051 §6.3.1).
     private func absorbCapabilities(_ received: [IMAPReceived], into session: inout Session) {
         for response in received.compactMap(\.response) {
-            if let capabilities = response.capabilities { session.capabilities = Set(capabilities.map { $0.uppercased() }) }
+            if let capabilities = response.capabilities { session.capabilities = Advertised(capabilities) }
             if case .untagged(.enabled(let enabled)) = response, enabled.contains(where: { $0.uppercased() == "IMAP4REV2" }) {
                 session.client.use(.rev2)
             }
@@ -202,7 +219,7 @@ struct IMAPDialect: ReplayDialect {
     }
 
     private func check(_ received: [IMAPReceived], command: String?, tag: String?, expected: [ExpectedLine], at location: SourceLocation,
-                       since start: ContinuousClock.Instant, _ context: inout ReplayContext) throws {
+                       since start: ContinuousClock.Instant, _ context: ReplayContext) throws {
         let verdict = try IMAPReplyMatcher.compare(expected, with: received, tag: tag, context.bindings)
         context.record(command: command, expected: expected, verdict: verdict, findings: received.flatMap(\.findings),
                        at: location, latency: start.duration(to: .now))

@@ -19,7 +19,7 @@ struct POP3Dialect: ReplayDialect {
 
     func isOpen(_ name: String) -> Bool { clients[name] != nil }
 
-    mutating func connect(greeting: Exchange?, at location: SourceLocation, _ context: inout ReplayContext) async throws {
+    mutating func connect(greeting: Exchange?, at location: SourceLocation, _ context: ReplayContext) async throws {
         let name = context.current
         if let previous = clients.removeValue(forKey: name) { await previous.connection.close() }
         let client = POP3Client(connection: try await context.open())
@@ -27,7 +27,7 @@ struct POP3Dialect: ReplayDialect {
         clients[name] = client
         let reply = try await client.receive(.greeting)
         try check(reply, command: nil, expected: greeting?.expected ?? [], at: greeting?.location ?? location,
-                  since: start, &context)
+                  since: start, context)
         if let timestamp = POP3Greeting.apopTimestamp(in: reply.statusLine) {
             context.setSecret("apop_digest", to: APOPDigest.compute(timestamp: timestamp, secret: context.bindings["password"] ?? ""))
         }
@@ -39,7 +39,7 @@ struct POP3Dialect: ReplayDialect {
         }
     }
 
-    mutating func perform(_ exchange: Exchange, _ context: inout ReplayContext) async throws {
+    mutating func perform(_ exchange: Exchange, _ context: ReplayContext) async throws {
         let client = clients[context.current]!
         let command = exchange.command!.text
         let line = try command.render(context.bindings)
@@ -55,15 +55,15 @@ struct POP3Dialect: ReplayDialect {
         }
         for earlier in inFlight.removeValue(forKey: context.current) ?? [] {
             let reply = try await client.receive(earlier.context)
-            try check(reply, command: earlier.shown, expected: [], at: earlier.location, since: earlier.start, &context)
+            try check(reply, command: earlier.shown, expected: [], at: earlier.location, since: earlier.start, context)
         }
         let reply = try await client.receive(POP3ReplyContext.forCommand(line))
-        try check(reply, command: shown, expected: exchange.expected, at: exchange.location, since: start, &context)
+        try check(reply, command: shown, expected: exchange.expected, at: exchange.location, since: start, context)
     }
 
     /// AUTH (RFC 5034): the initial response on the command line, `+ base64` challenges, then
     /// `+OK` or `-ERR`.
-    mutating func authenticate(_ mechanism: String, at location: SourceLocation, _ context: inout ReplayContext) async throws {
+    mutating func authenticate(_ mechanism: String, at location: SourceLocation, _ context: ReplayContext) async throws {
         guard let client = clients[context.current] else { throw ReplayFailure("connection '\(context.current)' is not open") }
         var sasl = try SASLSession(mechanism, user: context.bindings["user"] ?? "", password: context.bindings["password"] ?? "",
                                    service: "pop", host: context.target.host)
@@ -97,7 +97,7 @@ struct POP3Dialect: ReplayDialect {
     }
 
     private func check(_ reply: POP3Response, command: String?, expected: [ExpectedLine], at location: SourceLocation,
-                       since start: ContinuousClock.Instant, _ context: inout ReplayContext) throws {
+                       since start: ContinuousClock.Instant, _ context: ReplayContext) throws {
         context.transcript.server(reply.wireBytes, on: context.current)
         let verdict = try POP3ReplyMatcher.compare(expected, with: reply, context.bindings)
         context.record(command: command, expected: expected, verdict: verdict, findings: reply.findings,

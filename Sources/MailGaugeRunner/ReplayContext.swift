@@ -5,7 +5,10 @@ import MailGaugeWire
 
 /// The state one scenario replay shares across its connections, whatever the protocol:
 /// variables, the transcript and the steps recorded so far.
-struct ReplayContext {
+///
+/// A class: the async frames that pass it along (one chain per session of a load run)
+/// then hold a reference instead of copies of it.
+final class ReplayContext {
     let target: Target
     let options: RunnerOptions
     let connections: OpenConnections
@@ -28,13 +31,13 @@ struct ReplayContext {
     }
 
     /// A value that must never be shown: masked in transcripts from now on.
-    mutating func setSecret(_ name: String, to value: String) {
+    func setSecret(_ name: String, to value: String) {
         bindings.set(name, to: value, secret: true)
         transcript.scrubber.update(from: bindings)
     }
 
     /// Opens a connection for `current`, registered so a scenario timeout can close it.
-    mutating func open() async throws(ConnectionError) -> Connection {
+    func open() async throws(ConnectionError) -> Connection {
         transcript.event("connect \(target)", on: current)
         let connection = try await Connection.open(to: target, tls: options.tls, timeouts: options.timeouts)
         connections.add(connection)
@@ -44,7 +47,7 @@ struct ReplayContext {
     }
 
     /// Records a checked exchange and keeps what it captured.
-    mutating func record(command: String?, expected: [ExpectedLine], verdict: ReplyVerdict, findings: [Finding],
+    func record(command: String?, expected: [ExpectedLine], verdict: ReplyVerdict, findings: [Finding],
                          at location: SourceLocation, latency: Duration) {
         bindings.merge(verdict.captures)
         let failed = verdict.mismatch != nil || findings.contains(where: failing)

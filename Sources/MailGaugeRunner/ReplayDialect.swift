@@ -5,9 +5,9 @@ import MailGaugeScenario
 protocol ReplayDialect {
     /// Opens connection `context.current`, reads its greeting and checks it against `greeting`
     /// (nil: grammar only), and upgrades with STARTTLS when the target asks for it.
-    mutating func connect(greeting: Exchange?, at location: SourceLocation, _ context: inout ReplayContext) async throws
-    mutating func perform(_ exchange: Exchange, _ context: inout ReplayContext) async throws
-    mutating func authenticate(_ mechanism: String, at location: SourceLocation, _ context: inout ReplayContext) async throws
+    mutating func connect(greeting: Exchange?, at location: SourceLocation, _ context: ReplayContext) async throws
+    mutating func perform(_ exchange: Exchange, _ context: ReplayContext) async throws
+    mutating func authenticate(_ mechanism: String, at location: SourceLocation, _ context: ReplayContext) async throws
     /// Whether connection `name` is open.
     func isOpen(_ name: String) -> Bool
 }

@@ -5,7 +5,7 @@ import MailGaugeScenario
 /// Walks a scenario's steps on one protocol dialect and turns the walk into an outcome.
 struct ScenarioReplay<Dialect: ReplayDialect> {
     var dialect: Dialect
-    var context: ReplayContext
+    let context: ReplayContext
 
     mutating func run(_ scenario: Scenario) async -> ReplayOutcome {
         var outcome = await replay(scenario.steps)
@@ -29,7 +29,7 @@ struct ScenarioReplay<Dialect: ReplayDialect> {
                         greeting = next
                         index += 1
                     }
-                    try await dialect.connect(greeting: greeting, at: at, &context)
+                    try await dialect.connect(greeting: greeting, at: at, context)
                 case .use(let name, _):
                     context.current = name
                 case .set(let name, let value, _):
@@ -43,13 +43,13 @@ struct ScenarioReplay<Dialect: ReplayDialect> {
                     }
                 case .authenticate(let mechanism, let at):
                     location = at
-                    try await dialect.authenticate(mechanism, at: at, &context)
+                    try await dialect.authenticate(mechanism, at: at, context)
                 case .exchange(let exchange):
                     location = exchange.location
                     guard dialect.isOpen(context.current) else {
                         throw ReplayFailure("connection '\(context.current)' is not open")
                     }
-                    try await dialect.perform(exchange, &context)
+                    try await dialect.perform(exchange, context)
                 }
                 if let failed = context.steps.last, failed.status == .failed {
                     let why = failed.mismatch?.message ?? failed.findings.first(where: context.failing)?.summary ?? "failed"

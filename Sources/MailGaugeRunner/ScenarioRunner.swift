@@ -21,38 +21,32 @@ public struct ScenarioRunner: Sendable {
     public func run(_ scenario: Scenario, as account: Account, capabilities: Set<String>? = nil,
                     observer: (any ReplayObserver)? = nil) async -> ScenarioResult {
         let start = ContinuousClock.now
-        let connections = OpenConnections(observer: observer)
-        let (target, options) = (self.target, self.options)
         if let skip = Self.precondition(scenario, target: target, capabilities: capabilities) {
             return skip.result(for: scenario, account: account, duration: .zero)
         }
-        let outcome = await withTaskGroup(of: ReplayOutcome?.self) { group in
-            group.addTask {
-                let context = ReplayContext(target: target, options: options, account: account, connections: connections)
-                switch scenario.mailProtocol {
-                case .pop3:
-                    var replay = ScenarioReplay(dialect: POP3Dialect(), context: context)
-                    return await replay.run(scenario)
-                case .imap:
-                    var replay = ScenarioReplay(dialect: IMAPDialect(), context: context)
-                    return await replay.run(scenario)
-                }
-            }
-            group.addTask {
-                try? await Task.sleep(for: options.scenarioTimeout)
-                // Cancelled: the replay finished (nothing left open) or the caller gave up.
-                await connections.closeAll(timedOut: !Task.isCancelled)
-                return nil
-            }
-            var finished: ReplayOutcome?
-            for await candidate in group where candidate != nil {
-                finished = candidate
-                group.cancelAll()
-            }
-            return finished
+        let connections = OpenConnections(observer: observer)
+        // The timeout is a timer, not a task racing the replay: a load run holds thousands
+        // of sessions and each task costs memory.
+        let deadline = LoopTimer(after: options.scenarioTimeout) { connections.abandon(timedOut: true) }
+        let outcome = await withTaskCancellationHandler {
+            await Self.replay(scenario, ReplayContext(target: target, options: options, account: account, connections: connections))
+        } onCancel: {
+            connections.abandon(timedOut: false)
         }
-        options.logger.info("\(scenario.file): \(outcome!.status.rawValue)\(outcome!.reason.map { " — \($0)" } ?? "")")
-        return outcome!.result(for: scenario, account: account, duration: start.duration(to: .now))
+        deadline.cancel()
+        options.logger.info("\(scenario.file): \(outcome.status.rawValue)\(outcome.reason.map { " — \($0)" } ?? "")")
+        return outcome.result(for: scenario, account: account, duration: start.duration(to: .now))
+    }
+
+    private static func replay(_ scenario: Scenario, _ context: ReplayContext) async -> ReplayOutcome {
+        switch scenario.mailProtocol {
+        case .pop3:
+            var replay = ScenarioReplay(dialect: POP3Dialect(), context: context)
+            return await replay.run(scenario)
+        case .imap:
+            var replay = ScenarioReplay(dialect: IMAPDialect(), context: context)
+            return await replay.run(scenario)
+        }
     }
 
     private static func precondition(_ scenario: Scenario, target: Target, capabilities: Set<String>?) -> ReplayOutcome? {

@@ -22,8 +22,9 @@ public struct Scenario: Sendable {
     }
 }
 
-/// One thing the runner does, in order.
-public enum ScenarioStep: Sendable {
+/// One thing the runner does, in order. Indirect, so a copy is one reference: the replay's
+/// async frame, which every concurrent session of a load run keeps, holds several.
+public indirect enum ScenarioStep: Sendable {
     /// Open a connection (and read its greeting with the next exchange); `@connect [name]`.
     case connect(name: String, location: SourceLocation)
     /// Switch the following exchanges to an already open connection; `@use name`.

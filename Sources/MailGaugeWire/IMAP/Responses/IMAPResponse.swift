@@ -1,5 +1,6 @@
-/// One parsed server response (RFC 9051 §7, RFC 3501 §7).
-public enum IMAPResponse: Sendable, Hashable {
+/// One parsed server response (RFC 9051 §7, RFC 3501 §7). Indirect, so a copy is one
+/// reference: the replay's async frames, which every session of a load run keeps, hold many.
+public indirect enum IMAPResponse: Sendable, Hashable {
     /// The first response on a connection: OK, PREAUTH or BYE (`greeting`).
     case greeting(IMAPStatusResponse)
     /// The completion of a command: `tag SP resp-cond-state` (`response-tagged`).
