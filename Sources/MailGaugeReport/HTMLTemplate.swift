@@ -43,6 +43,10 @@ mark { background: #fff8c5; outline: 1px solid #d4a72c; }
 svg text { font: 11px system-ui, sans-serif; fill: var(--muted); }
 .charts { display: flex; gap: 28px; flex-wrap: wrap; }
 .muted { color: var(--muted); }
+.server { display: grid; grid-template-columns: max-content 1fr; gap: 4px 14px; align-items: baseline; }
+.server code { font: 12px ui-monospace, SFMono-Regular, Menlo, monospace; word-break: break-all; }
+.chip { display: inline-block; margin: 2px 6px 2px 0; padding: 1px 8px; border: 1px solid var(--line); border-radius: 10px;
+        background: var(--bg); font: 12px ui-monospace, SFMono-Regular, Menlo, monospace; }
 @media print {
   .filters { display: none; }
   tr.details { display: table-row !important; }
@@ -58,6 +62,7 @@ svg text { font: 11px system-ui, sans-serif; fill: var(--muted); }
 </header>
 <main>
   <div class="cards" id="cards"></div>
+  <div id="server"></div>
   <div id="baseline"></div>
   <div id="load"></div>
   <section id="conformance">
@@ -117,6 +122,21 @@ for (const [key, value] of [["tool", result.tool.name + " " + result.tool.versio
 }
 const cards = document.getElementById("cards");
 if (result.scenarios.length) for (const status of statuses) cards.append(el("div", { class: "card" }, el("b", { class: status }, count(status)), status));
+
+// What the server said about itself during the run.
+if (result.server) {
+  const server = result.server, box = el("div", { class: "server" });
+  const row = (label, ...value) => box.append(el("span", { class: "muted" }, label), el("span", {}, ...value));
+  row("greeting", el("code", {}, server.greeting));
+  const tls = server.tls, certificate = tls?.certificate;
+  row("TLS", tls ? tls.version : el("span", { class: "muted" }, "none: the greeting came over a plain connection"));
+  if (certificate) {
+    row("certificate", el("code", {}, certificate.subject),
+        el("span", { class: "muted" }, ` · issued by ${certificate.issuer} · valid until ${certificate.notAfter.slice(0, 10)}`));
+  }
+  if (server.capabilities) row("capabilities", ...server.capabilities.map(capability => el("span", { class: "chip" }, capability)));
+  document.getElementById("server").append(el("h2", {}, "Server"), box);
+}
 
 // `check` results: how failures compare with the known-deviation baseline.
 if (result.conformance) {

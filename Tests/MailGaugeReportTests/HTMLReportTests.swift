@@ -49,4 +49,29 @@ import Testing
         #expect(withLoad.exitCode == 0, "\(withLoad.combined)")
         #expect(withLoad.stdout.contains("5 charts"), "the load section adds throughput and percentile charts")
     }
+
+    /// What the page draws, as the browser leaves the DOM once its scripts ran.
+    private func renderedDOM(_ result: RunResult) async throws -> String {
+        let page = FileManager.default.temporaryDirectory.appendingPathComponent("mailgauge-dom-\(UUID().uuidString).html")
+        defer { try? FileManager.default.removeItem(at: page) }
+        try HTMLReport.render(result).write(to: page, atomically: true, encoding: .utf8)
+        let output = try await ProcessOutput.run("/usr/bin/chromium", ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                                                                       "--virtual-time-budget=5000", "--dump-dom", page.absoluteString])
+        #expect(output.stdout.contains(#"data-rendered="true""#), "\(output.stderr)")
+        return output.stdout
+    }
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/usr/bin/chromium"), "needs chromium (apt-get install chromium)"))
+    func serverBlockShowsGreetingTLSAndCapabilities() async throws {
+        let dom = try await renderedDOM(ReportFixture.result)
+        #expect(dom.contains("<h2>Server</h2>"))
+        #expect(dom.contains("+OK MailGauge reference POP3 server ready &lt;4711.1764300000@localhost&gt;"))
+        #expect(dom.contains("TLSv1.3"))
+        #expect(dom.contains("<code>CN=localhost, O=MailGauge</code>"))
+        #expect(dom.contains("valid until 2046-11-23"))
+        #expect(dom.ranges(of: #"<span class="chip">"#).count == ReportFixture.server.capabilities!.count)
+        var plain = ReportFixture.result
+        plain.server?.tls = nil
+        #expect(try await renderedDOM(plain).contains("none: the greeting came over a plain connection"))
+    }
 }
