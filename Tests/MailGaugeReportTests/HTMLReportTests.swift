@@ -74,4 +74,22 @@ import Testing
         plain.server?.tls = nil
         #expect(try await renderedDOM(plain).contains("none: the greeting came over a plain connection"))
     }
+
+    /// The run's last second is cut short: it is left out of the lines, not drawn as a dip, and
+    /// the caption says so; x ticks are whole seconds.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/usr/bin/chromium"), "needs chromium (apt-get install chromium)"))
+    func partialLastSecondIsLeftOutAndSaidSo() async throws {
+        var result = ReportFixture.extended
+        result.load!.measuredSeconds = 4.4
+        result.load!.series = (0...3).map { ThroughputSample(second: $0, sessions: 10, commands: 30) }
+            + [ThroughputSample(second: 4, sessions: 2, commands: 6)]
+        let dom = try await renderedDOM(result)
+        #expect(dom.contains("not drawn: the final 0.40 s (2 sessions)"))
+        let start = try #require(dom.firstRange(of: #"aria-label="Throughput per second""#)).upperBound
+        let throughput = dom[start..<(try #require(dom[start...].firstRange(of: "</svg>")).lowerBound)]
+        let xTicks = throughput.matches(of: /<text x="[^"]*" y="236" text-anchor="middle">([^<]*)<\/text>/).map { String($0.1) }
+        #expect(xTicks == ["0", "1", "2", "3"])
+        let sessions = try #require(throughput.firstMatch(of: /<polyline points="([^"]*)"[^>]*><title>sessions\/s<\/title>/))
+        #expect(sessions.1.split(separator: " ").count == 4, "one point per whole second")
+    }
 }
