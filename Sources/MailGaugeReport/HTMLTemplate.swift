@@ -283,11 +283,21 @@ function bars(title, items, width = 560) {
   chart.append(svg("text", { x: 0, y: 12, style: "font-weight:600;fill:#1f2328" }, title));
   items.forEach((item, index) => {
     const y = 22 + index * rowHeight, w = Math.max(1, (width - left - 70) * item.value / max);
-    chart.append(svg("text", { x: left - 6, y: y + 12, "text-anchor": "end" }, item.label.length > 34 ? item.label.slice(0, 33) + "…" : item.label));
+    chart.append(svg("text", { x: left - 6, y: y + 12, "text-anchor": "end", "data-room": left - 8 }, item.label));
     chart.append(svg("rect", { x: left, y: y + 2, width: w, height: rowHeight - 6, fill: item.color || "#0969da" }, svg("title", {}, `${item.label}: ${ms(item.value)}`)));
     chart.append(svg("text", { x: left + w + 4, y: y + 12 }, ms(item.value)));
   });
   return chart;
+}
+// Labels wider than their `data-room` lose characters from the end. Glyph widths vary too much
+// to count characters, so this measures, once the chart is on the page.
+function fitLabels(root) {
+  for (const label of root.querySelectorAll("text[data-room]")) {
+    const full = label.textContent;
+    for (let keep = full.length - 1; label.getComputedTextLength() > Number(label.dataset.room) && keep > 0; keep--) {
+      label.textContent = full.slice(0, keep).trimEnd() + "…";
+    }
+  }
 }
 const charts = document.getElementById("charts");
 charts.append(donut(statuses.map(status => ({ label: status, value: count(status), color: colors[status] }))));
@@ -303,6 +313,7 @@ if (verbs.length) charts.append(bars("Median step latency by command", verbs));
 const slowest = [...result.scenarios].filter(s => s.status !== "skipped").sort((a, b) => b.durationSeconds - a.durationSeconds).slice(0, 12)
   .map(s => ({ label: s.title, value: s.durationSeconds, color: colors[s.status] }));
 if (slowest.length) charts.append(bars("Slowest scenarios", slowest));
+fitLabels(charts);
 
 // The conformance table: one row per scenario, details on demand.
 function escapedBytes(bytes) {
