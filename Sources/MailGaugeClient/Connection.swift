@@ -12,6 +12,7 @@ public final class Connection: Sendable {
     private let handler: NIOLoopBound<ByteStreamHandler>
     private let tlsContext: NIOSSLContext?
     private let meterBox: NIOLockedValueBox<ConnectionMeter>
+    private let tlsBox = NIOLockedValueBox<TLSSession?>(nil)
 
     private init(target: Target, channel: Channel, handler: NIOLoopBound<ByteStreamHandler>, tlsContext: NIOSSLContext?,
                  tcpConnect: Duration) {
@@ -26,6 +27,10 @@ public final class Connection: Sendable {
 
     /// Timings and byte counts so far.
     public var meter: ConnectionMeter { meterBox.withLockedValue { $0 } }
+
+    /// The TLS version and server certificate, once a handshake has completed; it stays
+    /// readable after the connection is closed.
+    public var tls: TLSSession? { tlsBox.withLockedValue { $0 } }
 
     /// Connects, and for implicit TLS completes the handshake before returning. By default the
     /// connection lives on the event loop the caller runs on, if it runs on one (see
@@ -151,6 +156,10 @@ public final class Connection: Sendable {
         try await onLoop { handler.value.handshakeCompleted(on: handler.eventLoop) }.get()
         let took = start.duration(to: .now)
         meterBox.withLockedValue { $0.tlsHandshake = took }
+        let session = try await channel.eventLoop.submit { [channel] in
+            try TLSSession(channel.pipeline.syncOperations.handler(type: NIOSSLHandler.self))
+        }.get()
+        tlsBox.withLockedValue { $0 = session }
     }
 
     /// SNI carries host names only (RFC 6066 §3); for an address the certificate is checked against it.

@@ -18,15 +18,16 @@ public struct ConformanceCheck: Sendable {
     }
 
     /// Probes the capabilities once (post-login for IMAP, RFC 9051 §6.2.3), then runs every
-    /// scenario and probe, handing each result to `progress` as it finishes.
-    public func run(_ scenarios: [Scenario], probes: [any ConformanceProbe],
+    /// scenario and probe, handing each result to `progress` as it finishes. `server` sees the
+    /// capability probe first, then the scenarios.
+    public func run(_ scenarios: [Scenario], probes: [any ConformanceProbe], server: ServerInfoRecorder? = nil,
                     progress: (ScenarioResult) -> Void = { _ in }) async throws(ConnectionError) -> [ScenarioResult] {
-        let capabilities = try await CapabilityProbe.capabilities(of: target, options: options, account: account)
+        let capabilities = try await CapabilityProbe.capabilities(of: target, options: options, account: account, observer: server)
         let runner = ScenarioRunner(target: target, options: options)
         let probeRunner = ProbeRunner(target: target, options: options)
         var results: [ScenarioResult] = []
         for scenario in scenarios {
-            results.append(await runner.run(scenario, as: account, capabilities: capabilities))
+            results.append(await runner.run(scenario, as: account, capabilities: capabilities, observer: server))
             progress(results.last!)
         }
         for probe in probes {

@@ -13,11 +13,16 @@ public final class LoadEngine: Sendable {
     public let plan: LoadPlan
     private let progress: ProgressReporter?
     private let running = NIOLockedValueBox<(budget: RunBudget?, work: Task<Void, Never>?)>((nil, nil))
+    private let server = ServerInfoRecorder()
 
     public init(plan: LoadPlan, progress: ProgressReporter? = nil) {
         self.plan = plan
         self.progress = progress
     }
+
+    /// What the server said about itself in the first session that got that far; nil before
+    /// any session was greeted.
+    public var serverInfo: ServerInfo? { server.serverInfo }
 
     /// Stops starting sessions and cuts those in flight short.
     public func interrupt() {
@@ -73,10 +78,11 @@ public final class LoadEngine: Sendable {
         leanOptions.recordsTranscript = false
         let lean = ScenarioRunner(target: plan.runner.target, options: leanOptions)
         let fromDue = if case .open = plan.model { true } else { false }
+        let server = self.server
         return { index, due in
             aggregator.sessionStarted()
             let started = ContinuousClock.now
-            let probe = SessionProbe()
+            let probe = SessionProbe(server: server)
             let runner = sampler.isChecked(index) ? plan.runner : lean
             let result = await runner.run(plan.scenario, as: plan.accounts[index % plan.accounts.count], observer: probe)
             let ended = ContinuousClock.now

@@ -17,6 +17,7 @@ public enum LoadResultMerge {
         merged.startedAt = results.map(\.startedAt).min()!
         merged.finishedAt = results.map(\.finishedAt).max()!
         merged.commandLine = ["mailgauge", "report", "merge"] + results.map { $0.commandLine.joined(separator: " ") }
+        merged.server = results.lazy.compactMap(\.server).first
         merged.load = try merge(loads)
         return merged
     }

@@ -42,6 +42,10 @@ mark { background: #fff8c5; outline: 1px solid #d4a72c; }
 .finding.warning { color: var(--skip); }
 svg text { font: 11px system-ui, sans-serif; fill: var(--muted); }
 .charts { display: flex; gap: 28px; flex-wrap: wrap; }
+.server { display: grid; grid-template-columns: max-content 1fr; gap: 4px 14px; align-items: baseline; }
+.server code { font: 12px ui-monospace, SFMono-Regular, Menlo, monospace; word-break: break-all; }
+.chip { display: inline-block; margin: 2px 6px 2px 0; padding: 1px 8px; border: 1px solid var(--line); border-radius: 10px;
+        background: var(--bg); font: 12px ui-monospace, SFMono-Regular, Menlo, monospace; }
 .muted { color: var(--muted); }
 @media print {
   .filters { display: none; }
@@ -58,6 +62,7 @@ svg text { font: 11px system-ui, sans-serif; fill: var(--muted); }
 </header>
 <main>
   <div class="cards" id="cards"></div>
+  <div id="server"></div>
   <div id="baseline"></div>
   <div id="load"></div>
   <section id="conformance">
@@ -118,6 +123,21 @@ for (const [key, value] of [["tool", result.tool.name + " " + result.tool.versio
 const cards = document.getElementById("cards");
 if (result.scenarios.length) for (const status of statuses) cards.append(el("div", { class: "card" }, el("b", { class: status }, count(status)), status));
 
+// What the server said about itself during the run.
+if (result.server) {
+  const server = result.server, box = el("div", { class: "server" });
+  const row = (label, ...value) => box.append(el("span", { class: "muted" }, label), el("span", {}, ...value));
+  row("greeting", el("code", {}, server.greeting));
+  const tls = server.tls, certificate = tls?.certificate;
+  row("TLS", tls ? tls.version : el("span", { class: "muted" }, "none: the greeting came over a plain connection"));
+  if (certificate) {
+    row("certificate", el("code", {}, certificate.subject),
+        el("span", { class: "muted" }, ` · issued by ${certificate.issuer} · valid until ${certificate.notAfter.slice(0, 10)}`));
+  }
+  if (server.capabilities) row("capabilities", ...server.capabilities.map(capability => el("span", { class: "chip" }, capability)));
+  document.getElementById("server").append(el("h2", {}, "Server"), box);
+}
+
 // `check` results: how failures compare with the known-deviation baseline.
 if (result.conformance) {
   const c = result.conformance, box = document.getElementById("baseline");
@@ -130,32 +150,48 @@ if (result.conformance) {
   box.append(list);
 }
 
-// Charts, drawn as inline SVG.
-function lineChart(title, series, { width = 620, height = 260, xLabel = "", yLabel = "", xTick = v => v, logX = false } = {}) {
-  const pad = { left: 56, right: 16, top: 26, bottom: 40 };
+// Charts, drawn as inline SVG. Ticks fall on "nice" values, 1, 2 or 5 times a power of ten,
+// about `count` of them over `span`; `whole` keeps the step at 1 or more (whole seconds).
+function niceStep(span, count, whole = false) {
+  const raw = span / count || 1, power = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map(m => m * power).find(candidate => candidate >= raw * 0.999);
+  return whole ? Math.max(1, Math.round(step)) : step;
+}
+const tickLabel = (value, step) => value.toFixed(step >= 1 ? 0 : Math.ceil(-Math.log10(step) - 1e-9));
+function lineChart(title, series, { width = 620, height = 260, xLabel = "", yLabel = "", xTick = null, logX = false, wholeX = false } = {}) {
+  // The legend sits between the title and the plot, in as many rows of 110 px entries as it needs.
+  const perRow = Math.max(1, Math.floor((width - 80) / 110)), legendRows = Math.ceil(series.length / perRow);
+  const pad = { left: 56, right: 16, top: 30 + legendRows * 16, bottom: 40 };
   const points = series.flatMap(s => s.points);
   const xs = points.map(p => p[0]), ys = points.map(p => p[1]);
-  const [x0, x1] = [Math.min(...xs, 0), Math.max(...xs, 1e-9)], y1 = Math.max(...ys, 1e-9) * 1.08;
+  const [x0, x1] = [Math.min(...xs, 0), Math.max(...xs, 1e-9)];
+  // The y axis ends on the first tick above the data.
+  const yMax = Math.max(...ys, 1e-9), yStep = niceStep(yMax, 4), y1 = Math.ceil(yMax * 1.02 / yStep) * yStep;
   const X = x => pad.left + (x - x0) / (x1 - x0 || 1) * (width - pad.left - pad.right);
   const Y = y => height - pad.bottom - y / y1 * (height - pad.top - pad.bottom);
   const chart = svg("svg", { width, height, role: "img", class: "chart", "aria-label": title });
   chart.append(svg("text", { x: 0, y: 14, style: "font-weight:600;fill:#1f2328" }, title));
-  for (let i = 0; i <= 4; i++) {
-    const y = y1 * i / 4;
+  for (let i = 0; i * yStep <= y1 * (1 + 1e-9); i++) {
+    const y = i * yStep;
     chart.append(svg("line", { x1: pad.left, x2: width - pad.right, y1: Y(y), y2: Y(y), stroke: "#eaeef2" }),
-                 svg("text", { x: pad.left - 6, y: Y(y) + 4, "text-anchor": "end" }, y >= 100 ? y.toFixed(0) : y.toFixed(1)));
+                 svg("text", { x: pad.left - 6, y: Y(y) + 4, "text-anchor": "end" }, tickLabel(y, yStep)));
   }
-  const ticks = logX ? [0, 1, 2, 3, 4].filter(t => t <= x1) : Array.from({ length: 6 }, (_, i) => x0 + (x1 - x0) * i / 5);
-  for (const t of ticks) chart.append(svg("text", { x: X(t), y: height - pad.bottom + 16, "text-anchor": "middle" }, xTick(t)));
+  const xStep = logX ? 1 : niceStep(x1 - x0, 6, wholeX);
+  for (let i = Math.ceil(x0 / xStep); i * xStep <= x1 * (1 + 1e-9); i++) {
+    const x = i * xStep;
+    chart.append(svg("text", { x: X(x), y: height - pad.bottom + 16, "text-anchor": "middle" }, xTick ? xTick(x) : tickLabel(x, xStep)));
+  }
+  // The y caption runs up the left edge, clear of the tick labels.
   chart.append(svg("text", { x: (width + pad.left) / 2, y: height - 6, "text-anchor": "middle" }, xLabel),
-               svg("text", { x: 12, y: pad.top + 4 }, yLabel));
+               svg("text", { transform: `translate(14 ${(pad.top + height - pad.bottom) / 2}) rotate(-90)`, "text-anchor": "middle" }, yLabel));
   const palette = ["#0969da", "#1a7f37", "#bf3989", "#9a6700", "#8250df", "#cf222e", "#1b7c83", "#57606a"];
   series.forEach((s, i) => {
     const color = s.color || palette[i % palette.length];
     chart.append(svg("polyline", { points: s.points.map(p => `${X(p[0])},${Y(p[1])}`).join(" "), fill: "none", stroke: color, "stroke-width": 2 },
                      svg("title", {}, s.label)));
-    chart.append(svg("rect", { x: pad.left + 8 + i * 110, y: pad.top - 8, width: 10, height: 10, fill: color }),
-                 svg("text", { x: pad.left + 22 + i * 110, y: pad.top + 1 }, s.label));
+    const [column, row] = [i % perRow, Math.floor(i / perRow)];
+    chart.append(svg("rect", { x: pad.left + 8 + column * 110, y: 22 + row * 16, width: 10, height: 10, fill: color }),
+                 svg("text", { x: pad.left + 22 + column * 110, y: 31 + row * 16 }, s.label));
   });
   return chart;
 }
@@ -179,12 +215,18 @@ if (result.load) {
                   `${threshold.name} — measured ${threshold.observed}`));
   }
   const loadCharts = el("div", { class: "charts" });
-  const seconds = load.series.map(s => s.second);
+  // The run rarely ends on a whole second, and the part of one it ends with is no per-second
+  // rate: drawn as counted it looks like a dip, scaled up it swings wildly (a few sessions in a
+  // few milliseconds of draining). It is left out of the lines, and the caption says what it held.
+  const last = load.series.at(-1), lastLength = last ? load.measuredSeconds - last.second : 1;
+  const partial = lastLength > 0 && lastLength < 1;
+  const full = partial ? load.series.slice(0, -1) : load.series;
   loadCharts.append(lineChart("Throughput per second", [
-    { label: "sessions/s", points: load.series.map(s => [s.second, s.sessions]) },
-    { label: "commands/s", points: load.series.map(s => [s.second, s.commands]) },
-    { label: "errors/s", points: load.series.map(s => [s.second, s.errors]), color: "#cf222e" }],
-    { xLabel: "seconds into the run", yLabel: "per second", xTick: v => v.toFixed(0) }));
+    { label: "sessions/s", points: full.map(s => [s.second, s.sessions]) },
+    { label: "commands/s", points: full.map(s => [s.second, s.commands]) },
+    { label: "errors/s", points: full.map(s => [s.second, s.errors]), color: "#cf222e" }],
+    { xLabel: "seconds into the measured period" + (partial ? ` · not drawn: the final ${lastLength.toFixed(2)} s (${last.sessions} sessions)` : ""),
+      yLabel: "per second", wholeX: true }));
   // Percentile curves: x is the number of nines, so p50 = 0.3, p90 = 1, p99 = 2, p99.9 = 3.
   const curve = distribution => {
     const points = [];
@@ -241,11 +283,21 @@ function bars(title, items, width = 560) {
   chart.append(svg("text", { x: 0, y: 12, style: "font-weight:600;fill:#1f2328" }, title));
   items.forEach((item, index) => {
     const y = 22 + index * rowHeight, w = Math.max(1, (width - left - 70) * item.value / max);
-    chart.append(svg("text", { x: left - 6, y: y + 12, "text-anchor": "end" }, item.label.length > 34 ? item.label.slice(0, 33) + "…" : item.label));
+    chart.append(svg("text", { x: left - 6, y: y + 12, "text-anchor": "end", "data-room": left - 8 }, item.label));
     chart.append(svg("rect", { x: left, y: y + 2, width: w, height: rowHeight - 6, fill: item.color || "#0969da" }, svg("title", {}, `${item.label}: ${ms(item.value)}`)));
     chart.append(svg("text", { x: left + w + 4, y: y + 12 }, ms(item.value)));
   });
   return chart;
+}
+// Labels wider than their `data-room` lose characters from the end. Glyph widths vary too much
+// to count characters, so this measures, once the chart is on the page.
+function fitLabels(root) {
+  for (const label of root.querySelectorAll("text[data-room]")) {
+    const full = label.textContent;
+    for (let keep = full.length - 1; label.getComputedTextLength() > Number(label.dataset.room) && keep > 0; keep--) {
+      label.textContent = full.slice(0, keep).trimEnd() + "…";
+    }
+  }
 }
 const charts = document.getElementById("charts");
 charts.append(donut(statuses.map(status => ({ label: status, value: count(status), color: colors[status] }))));
@@ -261,6 +313,7 @@ if (verbs.length) charts.append(bars("Median step latency by command", verbs));
 const slowest = [...result.scenarios].filter(s => s.status !== "skipped").sort((a, b) => b.durationSeconds - a.durationSeconds).slice(0, 12)
   .map(s => ({ label: s.title, value: s.durationSeconds, color: colors[s.status] }));
 if (slowest.length) charts.append(bars("Slowest scenarios", slowest));
+fitLabels(charts);
 
 // The conformance table: one row per scenario, details on demand.
 function escapedBytes(bytes) {

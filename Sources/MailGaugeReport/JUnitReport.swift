@@ -11,6 +11,7 @@ public enum JUnitReport {
         xml += "  <testsuite name=\"\(XMLText.escape(result.target))\" tests=\"\(result.scenarios.count)\" "
         xml += "failures=\"\(result.count(.failed))\" errors=\"\(result.count(.error))\" skipped=\"\(result.count(.skipped))\" "
         xml += "time=\"\(seconds(total))\" timestamp=\"\(result.startedAt.formatted(.iso8601))\">\n"
+        if let server = result.server { xml += properties(server) }
         for scenario in result.scenarios {
             xml += testcase(scenario)
         }
@@ -27,6 +28,19 @@ public enum JUnitReport {
             xml += "  </testsuite>\n"
         }
         return xml + "</testsuites>\n"
+    }
+
+    /// What the server said about itself, as the suite's properties (shown by most CI systems).
+    private static func properties(_ server: ServerInfo) -> String {
+        var pairs = [("server.greeting", server.greeting)]
+        if let capabilities = server.capabilities { pairs.append(("server.capabilities", capabilities.joined(separator: ", "))) }
+        if let tls = server.tls { pairs.append(("server.tls.version", tls.version)) }
+        if let certificate = server.tls?.certificate {
+            pairs += [("server.certificate.subject", certificate.subject), ("server.certificate.issuer", certificate.issuer),
+                      ("server.certificate.notAfter", certificate.notAfter.formatted(.iso8601))]
+        }
+        let lines = pairs.map { "      <property name=\"\($0.0)\" value=\"\(XMLText.escape($0.1))\"/>\n" }
+        return "    <properties>\n" + lines.joined() + "    </properties>\n"
     }
 
     private static func testcase(_ scenario: ScenarioResult) -> String {

@@ -12,6 +12,8 @@ public struct RunResult: Sendable, Codable, Equatable {
     /// The command line, with every secret replaced.
     public var commandLine: [String]
     public var target: String
+    /// What the server said about itself; nil when no session got as far as a greeting.
+    public var server: ServerInfo?
     public var startedAt: Date
     public var finishedAt: Date
     public var scenarios: [ScenarioResult]
@@ -20,11 +22,12 @@ public struct RunResult: Sendable, Codable, Equatable {
     /// The figures of a `bench` run; nil for `run` and `check`.
     public var load: LoadResult?
 
-    public init(tool: ToolInfo, commandLine: [String], target: String, startedAt: Date, finishedAt: Date, scenarios: [ScenarioResult],
-                conformance: ConformanceSummary? = nil, load: LoadResult? = nil) {
+    public init(tool: ToolInfo, commandLine: [String], target: String, server: ServerInfo? = nil, startedAt: Date, finishedAt: Date,
+                scenarios: [ScenarioResult], conformance: ConformanceSummary? = nil, load: LoadResult? = nil) {
         self.tool = tool
         self.commandLine = commandLine
         self.target = target
+        self.server = server
         self.startedAt = startedAt
         self.finishedAt = finishedAt
         self.scenarios = scenarios

@@ -58,7 +58,8 @@ struct IMAPDialect: ReplayDialect {
         let start = ContinuousClock.now
         var session = Session(client: IMAPClient(connection: connection), encrypted: context.target.security == .implicitTLS)
         let received = [try await session.client.receive()]
-        absorbCapabilities(received, into: &session)
+        context.connections.observer?.greeted(received[0].firstLine, on: connection, renderedBy: context.transcript)
+        absorbCapabilities(received, into: &session, context)
         sessions[name] = session
         try check(received, command: nil, tag: nil, expected: greeting?.expected ?? [], at: greeting?.location ?? location,
                   since: start, context)
@@ -186,7 +187,7 @@ struct IMAPDialect: ReplayDialect {
             let next = try await session.client.receive()
             context.transcript.server(next.frame, on: name)
             received.append(next)
-            absorbCapabilities([next], into: &session)
+            absorbCapabilities([next], into: &session, context)
             if done(next) { return received }
         }
     }
@@ -202,11 +203,14 @@ struct IMAPDialect: ReplayDialect {
         return received
     }
 
-    /// Learns capabilities, and switches to the IMAP4rev2 grammar once the server says
-    /// `ENABLED IMAP4rev2` (RFC 9051 §6.3.1).
-    private func absorbCapabilities(_ received: [IMAPReceived], into session: inout Session) {
+    /// Learns capabilities (and shows them to the observer as listed), and switches to the
+    /// IMAP4rev2 grammar once the server says `ENABLED IMAP4rev2` (RFC 9051 §6.3.1).
+    private func absorbCapabilities(_ received: [IMAPReceived], into session: inout Session, _ context: ReplayContext) {
         for response in received.compactMap(\.response) {
-            if let capabilities = response.capabilities { session.capabilities = Advertised(capabilities) }
+            if let capabilities = response.capabilities {
+                session.capabilities = Advertised(capabilities)
+                context.connections.observer?.listed(capabilities.map(\.utf8), on: session.client.connection, renderedBy: context.transcript)
+            }
             if case .untagged(.enabled(let enabled)) = response, enabled.contains(where: { $0.uppercased() == "IMAP4REV2" }) {
                 session.client.use(.rev2)
             }

@@ -26,7 +26,7 @@ struct POP3Dialect: ReplayDialect {
         let start = ContinuousClock.now
         clients[name] = client
         let reply = try await client.receive(.greeting)
-        try check(reply, command: nil, expected: greeting?.expected ?? [], at: greeting?.location ?? location,
+        try check(reply, answering: .greeting, command: nil, expected: greeting?.expected ?? [], at: greeting?.location ?? location,
                   since: start, context)
         if let timestamp = POP3Greeting.apopTimestamp(in: reply.statusLine) {
             context.setSecret("apop_digest", to: APOPDigest.compute(timestamp: timestamp, secret: context.bindings["password"] ?? ""))
@@ -55,10 +55,11 @@ struct POP3Dialect: ReplayDialect {
         }
         for earlier in inFlight.removeValue(forKey: context.current) ?? [] {
             let reply = try await client.receive(earlier.context)
-            try check(reply, command: earlier.shown, expected: [], at: earlier.location, since: earlier.start, context)
+            try check(reply, answering: earlier.context, command: earlier.shown, expected: [], at: earlier.location, since: earlier.start, context)
         }
-        let reply = try await client.receive(POP3ReplyContext.forCommand(line))
-        try check(reply, command: shown, expected: exchange.expected, at: exchange.location, since: start, context)
+        let replyContext = POP3ReplyContext.forCommand(line)
+        let reply = try await client.receive(replyContext)
+        try check(reply, answering: replyContext, command: shown, expected: exchange.expected, at: exchange.location, since: start, context)
     }
 
     /// AUTH (RFC 5034): the initial response on the command line, `+ base64` challenges, then
@@ -96,9 +97,15 @@ struct POP3Dialect: ReplayDialect {
         }
     }
 
-    private func check(_ reply: POP3Response, command: String?, expected: [ExpectedLine], at location: SourceLocation,
-                       since start: ContinuousClock.Instant, _ context: ReplayContext) throws {
+    private func check(_ reply: POP3Response, answering replyContext: POP3ReplyContext, command: String?, expected: [ExpectedLine],
+                       at location: SourceLocation, since start: ContinuousClock.Instant, _ context: ReplayContext) throws {
         context.transcript.server(reply.wireBytes, on: context.current)
+        let (observer, connection) = (context.connections.observer, clients[context.current]!.connection)
+        switch replyContext {
+        case .greeting: observer?.greeted(reply.statusLine, on: connection, renderedBy: context.transcript)
+        case .multiLine(verb: "CAPA") where reply.status == .ok: observer?.listed(reply.body ?? [], on: connection, renderedBy: context.transcript)
+        default: break
+        }
         let verdict = try POP3ReplyMatcher.compare(expected, with: reply, context.bindings)
         context.record(command: command, expected: expected, verdict: verdict, findings: reply.findings,
                        at: location, latency: start.duration(to: .now))

@@ -22,6 +22,8 @@ struct CLITests {
         #expect(output.stderr.contains("trace mailgauge"), "every line is logged at trace level")
         let written = try [json, junit, html].map { try String(contentsOfFile: $0, encoding: .utf8) }
         #expect(written[0].contains("\"format\" : \"mailgauge-report/1\""))
+        #expect(written[0].contains("\"greeting\" : \"+OK Dovecot"), "the server information, from the run's own sessions")
+        #expect(written[0].contains("\"subject\" : \"CN=localhost, O=MailGauge Test\""))
         for text in [output.stdout, output.stderr] + written {
             #expect(!text.contains(password))
         }

@@ -34,7 +34,9 @@ struct DovecotScenarioTests {
         let runner = ScenarioRunner(target: try security.target(mailProtocol, environment),
                                     options: RunnerOptions(tls: TLSOptions(caFile: environment.caFile)))
         let account = Account(user: user, password: environment.password(of: user))
-        let capabilities = try await CapabilityProbe.capabilities(of: runner.target, options: runner.options, account: account)
+        let server = ServerInfoRecorder()
+        let capabilities = try await CapabilityProbe.capabilities(of: runner.target, options: runner.options, account: account,
+                                                                  observer: server)
         let parser = ScenarioParser { try String(contentsOfFile: $0, encoding: .utf8) }
         let scenarios = PackagePaths.scenarios(mailProtocol)
         #expect(scenarios.count >= 8)
@@ -42,7 +44,7 @@ struct DovecotScenarioTests {
         for path in scenarios {
             try await PrivateDovecot.shared.reset(user)
             let scenario = try parser.parse(path: path)
-            let result = await runner.run(scenario, as: account, capabilities: capabilities)
+            let result = await runner.run(scenario, as: account, capabilities: capabilities, observer: server)
             if !capabilities.isSuperset(of: scenario.requirements) {
                 #expect(result.status == .skipped, "\(path) needs \(scenario.requirements), which Dovecot lacks")
                 continue
@@ -52,6 +54,16 @@ struct DovecotScenarioTests {
             passed += 1
         }
         #expect(passed >= 8)
+        // What the report says of Dovecot: its greeting, its capability list, and the private CA's certificate.
+        let info = try #require(server.serverInfo)
+        #expect(info.greeting.contains("Dovecot"), "\(info.greeting)")
+        #expect(info.capabilities?.isEmpty == false)
+        if security == .plain {
+            #expect(info.tls == nil)
+        } else {
+            #expect(info.tls?.version.hasPrefix("TLSv1.") == true)
+            #expect(info.tls?.certificate?.subject == "CN=localhost, O=MailGauge Test")
+        }
     }
 
     /// Every SASL mechanism Dovecot advertises logs in, over IMAP AUTHENTICATE (with SASL-IR)

@@ -73,4 +73,23 @@ import Testing
         let brokenOutcome = try await run(broken)
         #expect(brokenOutcome.findings.contains("pop3.stat-reply"))
     }
+
+    /// What the report keeps of the server is escaped as transcripts are, and a server that
+    /// echoes the password in its capability list gets it masked there too.
+    @Test func serverInformationIsEscapedAndMasked() async throws {
+        let server = try await ScriptedServer.start(greeting: Array("+OK ready\r\n".utf8),
+                                                    replies: [Array("+OK\r\n".utf8), Array("+OK\r\n".utf8),
+                                                              Array("+OK\r\nTOP\r\nX-ECHO s3cret-Pw caf\u{E9}\u{7}\r\n.\r\n".utf8)])
+        let scenario = try ScenarioParser { _ in
+            "@protocol pop3\nS: +OK{*}\nC: USER ${user}\nS: +OK{*}\nC: PASS ${password}\nS: +OK{*}\nC: CAPA\nS: +OK{*}\nS: {...}\nS: .\n"
+        }.parse(path: "echo.scn")
+        let recorder = ServerInfoRecorder()
+        let result = await ScenarioRunner(target: try Target(url: "pop3://127.0.0.1:\(server.port)"))
+            .run(scenario, as: Account(user: "u", password: "s3cret-Pw"), observer: recorder)
+        await server.stop()
+        #expect(result.steps.count == 4, "\(result.reason ?? "")")
+        let info = try #require(recorder.serverInfo)
+        #expect(info.greeting == "+OK ready")
+        #expect(info.capabilities == ["TOP", #"X-ECHO [REDACTED] caf\xC3\xA9\x07"#])
+    }
 }

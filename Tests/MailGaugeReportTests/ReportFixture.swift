@@ -9,9 +9,17 @@ enum ReportFixture {
         tool: ToolInfo(version: "0.1.0"),
         commandLine: ["mailgauge", "run", "Scenarios/pop3/list.scn", "--target", "pop3://127.0.0.1:21110", "--user", "user1"],
         target: "pop3://127.0.0.1:21110",
+        server: server,
         startedAt: Date(timeIntervalSince1970: 1_764_300_000),
         finishedAt: Date(timeIntervalSince1970: 1_764_300_002.5),
         scenarios: [passed, failed, skipped, errored])
+
+    static let server = ServerInfo(
+        greeting: "+OK MailGauge reference POP3 server ready <4711.1764300000@localhost>",
+        capabilities: ["TOP", "UIDL", "RESP-CODES", "PIPELINING", "IMPLEMENTATION MailGauge-Reference", "USER", "SASL PLAIN"],
+        tls: TLSInfo(version: "TLSv1.3", certificate: CertificateInfo(
+            subject: "CN=localhost, O=MailGauge", issuer: "CN=MailGauge Reference Server Test CA (INSECURE\\, test only), O=MailGauge",
+            notAfter: Date(timeIntervalSince1970: 2_426_554_974))))
 
     static let passed = ScenarioResult(
         file: "Scenarios/pop3/list.scn", title: "LIST: the scan listing", references: ["RFC 1939 §5"], account: "user1",

@@ -13,6 +13,16 @@ import Testing
         #expect(decoded == ReportFixture.result)
     }
 
+    /// Results written before `server` existed still read, without it.
+    @Test func resultWithoutServerInformationStillDecodes() throws {
+        var object = try #require(try JSONSerialization.jsonObject(with: try JSONReport.encode(ReportFixture.result)) as? [String: Any])
+        object["server"] = nil
+        let decoded = try JSONReport.decode(try JSONSerialization.data(withJSONObject: object))
+        var expected = ReportFixture.result
+        expected.server = nil
+        #expect(decoded == expected)
+    }
+
     @Test func junitMatchesItsGoldenFile() throws {
         try GoldenFile.check(JUnitReport.render(ReportFixture.result), against: "junit.xml")
     }

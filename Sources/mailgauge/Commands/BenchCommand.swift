@@ -129,7 +129,8 @@ struct BenchCommand: AsyncParsableCommand {
         let limits = try thresholds()
         if !limits.isEmpty { load.thresholds = limits.map { $0.evaluate(load) } }
         let result = RunResult(tool: ToolInfo(version: MailGaugeCommand.version), commandLine: CommandLine.arguments,
-                               target: runner.target.description, startedAt: startedAt, finishedAt: Date(), scenarios: [], load: load)
+                               target: runner.target.description, server: engine.serverInfo, startedAt: startedAt, finishedAt: Date(),
+                               scenarios: [], load: load)
         print(LoadTextReport.render(load), terminator: "")
         try reports.write(result, command: "bench")
         print("result: \(reports.json ?? "Reports/bench.json")")

@@ -2,6 +2,7 @@ import Foundation
 import MailGaugeConformance
 import MailGaugeReport
 import MailGaugeResult
+import MailGaugeRunner
 import MailGaugeScenario
 
 /// Runs conformance suites on one target and prints them as they finish: what `check` and
@@ -21,9 +22,10 @@ enum ConformanceBatch {
             throw usageFailure("\(error)")
         }
         let startedAt = Date()
+        let server = ServerInfoRecorder()
         let results: [ScenarioResult]
         do {
-            results = try await check.run(scenarios, probes: catalog.probes(suites)) { result in
+            results = try await check.run(scenarios, probes: catalog.probes(suites), server: server) { result in
                 print(ConformanceText.line(result, id: catalog.caseID(of: result.file), transcriptTail: transcriptTail), terminator: "")
             }
         } catch {
@@ -31,7 +33,7 @@ enum ConformanceBatch {
         }
         let summary = (baseline ?? Baseline(entries: [])).compare(results, in: catalog, suites: suites, file: baselineFile)
         return RunResult(tool: ToolInfo(version: MailGaugeCommand.version), commandLine: CommandLine.arguments,
-                         target: check.target.description, startedAt: startedAt, finishedAt: Date(), scenarios: results,
+                         target: check.target.description, server: server.serverInfo, startedAt: startedAt, finishedAt: Date(), scenarios: results,
                          conformance: summary)
     }
 

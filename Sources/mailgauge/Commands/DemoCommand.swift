@@ -41,12 +41,16 @@ struct DemoCommand: AsyncParsableCommand {
 
         let startedAt = Date()
         var results: [ScenarioResult] = []
+        // One result has room for one server's information: the IMAP endpoint's, the richer of
+        // the two (its greeting already lists capabilities).
+        let imapServer = ServerInfoRecorder()
         for (suite, scenarioList) in zip(suites, loaded) {
             let port = suite.scheme == "pop3" ? server.ports.pop3 : server.ports.imap
             let target = try Target(url: "\(suite.scheme)://127.0.0.1:\(port)", startTLS: true)
             let runner = ScenarioRunner(target: target, options: RunnerOptions(tls: TLSOptions(caFile: caFile)))
             let number = suite.user.dropFirst("user".count)
-            results += try await ScenarioBatch.run(scenarioList, on: runner, as: Account(user: suite.user, password: "mg-pass-\(number)"))
+            results += try await ScenarioBatch.run(scenarioList, on: runner, as: Account(user: suite.user, password: "mg-pass-\(number)"),
+                                                   server: suite.scheme == "imap" ? imapServer : nil)
         }
         // The conformance suites and probes, over plain connections so every STARTTLS probe applies.
         for (mailProtocol, port, user) in [(MailProtocol.pop3, server.ports.pop3, "user3"), (.imap, server.ports.imap, "user4")] {
@@ -58,7 +62,8 @@ struct DemoCommand: AsyncParsableCommand {
         }
         try? await server.stop()
         let result = RunResult(tool: ToolInfo(version: MailGaugeCommand.version), commandLine: CommandLine.arguments,
-                               target: "built-in reference server", startedAt: startedAt, finishedAt: Date(), scenarios: results)
+                               target: "built-in reference server", server: imapServer.serverInfo, startedAt: startedAt, finishedAt: Date(),
+                               scenarios: results)
         defer { print("result: \(reports.json ?? "Reports/demo.json")") }
         try ScenarioBatch.finish(result, reports: reports, command: "demo")
     }

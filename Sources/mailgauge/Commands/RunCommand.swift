@@ -37,10 +37,11 @@ struct RunCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("mailgauge: warning: --insecure: the server's certificate is NOT verified\n".utf8))
         }
         let startedAt = Date()
-        let results = try await ScenarioBatch.run(scenarios, on: runner, as: accounts[0])
+        let server = ServerInfoRecorder()
+        let results = try await ScenarioBatch.run(scenarios, on: runner, as: accounts[0], server: server)
         let result = RunResult(
             tool: ToolInfo(version: MailGaugeCommand.version), commandLine: CommandLine.arguments,
-            target: runner.target.description, startedAt: startedAt, finishedAt: Date(), scenarios: results)
+            target: runner.target.description, server: server.serverInfo, startedAt: startedAt, finishedAt: Date(), scenarios: results)
         try ScenarioBatch.finish(result, reports: reports, command: "run")
     }
 }

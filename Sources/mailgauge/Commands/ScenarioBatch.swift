@@ -8,19 +8,21 @@ import MailGaugeScenario
 /// part `run` and `demo` share.
 enum ScenarioBatch {
     /// Skips are decided from the server's capabilities, probed once and only when some
-    /// scenario has `@requires`.
-    static func run(_ scenarios: [Scenario], on runner: ScenarioRunner, as account: Account) async throws -> [ScenarioResult] {
+    /// scenario has `@requires`. `server` sees the probe and every replay.
+    static func run(_ scenarios: [Scenario], on runner: ScenarioRunner, as account: Account,
+                    server: ServerInfoRecorder? = nil) async throws -> [ScenarioResult] {
         var capabilities: Set<String>?
         if scenarios.contains(where: { !$0.requirements.isEmpty }) {
             do {
-                capabilities = try await CapabilityProbe.capabilities(of: runner.target, options: runner.options, account: account)
+                capabilities = try await CapabilityProbe.capabilities(of: runner.target, options: runner.options, account: account,
+                                                                      observer: server)
             } catch {
                 throw usageFailure(error.description)
             }
         }
         var results: [ScenarioResult] = []
         for scenario in scenarios {
-            let result = await runner.run(scenario, as: account, capabilities: capabilities)
+            let result = await runner.run(scenario, as: account, capabilities: capabilities, observer: server)
             print(TextReport.render(result), terminator: "")
             results.append(result)
         }
