@@ -54,6 +54,10 @@ public final class Connection: Sendable {
             let (channel, handler) = try await ClientBootstrap(group: group)
                 .connectTimeout(TimeAmount.nanoseconds(timeouts.connect.nanoseconds))
                 .channelOption(.socketOption(.tcp_nodelay), value: 1)
+                // Each connection keeps one receive buffer for as long as it is open; mail
+                // replies are mostly short, so start at 1 KB (it grows for long ones), which
+                // matters with ten thousand connections held open.
+                .channelOption(.recvAllocator, value: AdaptiveRecvByteBufferAllocator(minimum: 64, initial: 1024, maximum: 65536))
                 .channelInitializer { channel in
                     channel.eventLoop.makeCompletedFuture(withResultOf: {
                         if implicitTLS, let tlsContext {

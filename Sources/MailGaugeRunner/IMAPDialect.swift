@@ -6,14 +6,21 @@ import MailGaugeWire
 /// IMAP (RFC 9051, RFC 3501): tags, untagged responses in any order, literals, continuation
 /// requests (IDLE, AUTHENTICATE), STARTTLS, and never a password in clear under LOGINDISABLED.
 struct IMAPDialect: ReplayDialect {
-    private struct Session {
-        var client: IMAPClient
+    /// One open connection's state. A class, so the async frames working on it hold a
+    /// reference rather than copies (one frame chain per session of a load run).
+    private final class Session {
+        let client: IMAPClient
         var capabilities = Advertised()
         var encrypted: Bool
         /// The tag of a command the server answered with `+` and is still running (IDLE).
         var continuing: String?
         /// Pipelined commands sent without waiting, answered along with the next command.
         var inFlight: [Pipelined] = []
+
+        init(client: IMAPClient, encrypted: Bool) {
+            self.client = client
+            self.encrypted = encrypted
+        }
     }
 
     /// The capabilities the replay itself acts on; checking the rest is the scenarios' job.
@@ -56,10 +63,10 @@ struct IMAPDialect: ReplayDialect {
         if let previous = sessions.removeValue(forKey: name) { await previous.client.connection.close() }
         let connection = try await context.open()
         let start = ContinuousClock.now
-        var session = Session(client: IMAPClient(connection: connection), encrypted: context.target.security == .implicitTLS)
+        let session = Session(client: IMAPClient(connection: connection), encrypted: context.target.security == .implicitTLS)
         let received = [try await session.client.receive()]
         context.connections.observer?.greeted(received[0].firstLine, on: connection, renderedBy: context.transcript)
-        absorbCapabilities(received, into: &session, context)
+        absorbCapabilities(received, into: session, context)
         sessions[name] = session
         try check(received, command: nil, tag: nil, expected: greeting?.expected ?? [], at: greeting?.location ?? location,
                   since: start, context)
@@ -72,17 +79,15 @@ struct IMAPDialect: ReplayDialect {
             // Capabilities learnt in clear are not to be trusted after the upgrade (RFC 9051 §6.2.1).
             session.capabilities = Advertised()
             session.encrypted = true
-            sessions[name] = session
         }
     }
 
     mutating func perform(_ exchange: Exchange, _ context: ReplayContext) async throws {
         let name = context.current
-        var session = sessions[name]!
+        let session = sessions[name]!
         let start = ContinuousClock.now
         guard let command = exchange.command else {
-            let received = try await awaitUnsolicited(exchange.expected, &session, context)
-            sessions[name] = session
+            let received = try await awaitUnsolicited(exchange.expected, session, context)
             try check(received, command: nil, tag: nil, expected: exchange.expected, at: exchange.location, since: start, context)
             return
         }
@@ -106,7 +111,7 @@ struct IMAPDialect: ReplayDialect {
             try await session.client.send(Array((line + announcement).utf8) + [13, 10])
             if !literal.nonSynchronizing {
                 // A synchronising literal waits for `+`; a tagged reply instead ends the command.
-                let answer = try await receive(until: { $0.firstLine.first == UInt8(ascii: "+") || $0.response?.tag == tag }, &session, name, context)
+                let answer = try await receive(until: { $0.firstLine.first == UInt8(ascii: "+") || $0.response?.tag == tag }, session, name, context)
                 received += answer
                 if answer.last?.response?.tag == tag { refused = true; break }
                 received.removeLast()
@@ -122,14 +127,13 @@ struct IMAPDialect: ReplayDialect {
             // No `S:` lines: pipelined, its responses are read with the next command's.
             if exchange.expected.isEmpty, continuation == nil {
                 session.inFlight.append(Pipelined(tag: tag, shown: stepShown, location: exchange.location, start: start))
-                sessions[name] = session
                 return
             }
             var waiting = Set(session.inFlight.map(\.tag) + [tag])
             received += try await receive(until: { next in
                 if let completed = next.response?.tag { waiting.remove(completed) }
                 return waiting.isEmpty || (next.firstLine.first == UInt8(ascii: "+") && waiting == [tag])
-            }, &session, name, context)
+            }, session, name, context)
         }
         for earlier in session.inFlight {
             let completion = received.filter { $0.response?.tag == earlier.tag }
@@ -138,14 +142,13 @@ struct IMAPDialect: ReplayDialect {
         }
         session.inFlight = []
         session.continuing = received.last?.firstLine.first == UInt8(ascii: "+") ? tag : nil
-        sessions[name] = session
         try check(received, command: stepShown, tag: tag, expected: exchange.expected, at: exchange.location, since: start, context)
     }
 
     /// AUTHENTICATE (RFC 9051 §6.2.2) with SASL-IR (RFC 4959) when the server offers it.
     mutating func authenticate(_ mechanism: String, at location: SourceLocation, _ context: ReplayContext) async throws {
         let name = context.current
-        guard var session = sessions[name] else { throw ReplayFailure("connection '\(name)' is not open") }
+        guard let session = sessions[name] else { throw ReplayFailure("connection '\(name)' is not open") }
         if !session.encrypted, session.capabilities.loginDisabled, ["PLAIN", "LOGIN"].contains(mechanism) {
             throw ReplayFailure("refusing to send the password in clear with \(mechanism): the server advertises LOGINDISABLED on this unencrypted connection (RFC 9051 §6.2.3)")
         }
@@ -160,7 +163,7 @@ struct IMAPDialect: ReplayDialect {
         var received: [IMAPReceived] = []
         var verdict = ReplyVerdict(actualLines: [])
         while true {
-            let next = try await receive(until: { $0.response?.tag == tag || $0.firstLine.first == UInt8(ascii: "+") }, &session, name, context)
+            let next = try await receive(until: { $0.response?.tag == tag || $0.firstLine.first == UInt8(ascii: "+") }, session, name, context)
             received += next
             guard let last = next.last, last.response?.tag != tag else { break }
             let challenge = Array(last.firstLine.dropFirst(last.firstLine.starts(with: [43, 32]) ? 2 : 1))
@@ -174,20 +177,19 @@ struct IMAPDialect: ReplayDialect {
         } else {
             do { try sasl.finish() } catch { verdict.mismatch = Mismatch(expectedLine: nil, actualLine: received.count - 1, message: "SASL: \(error)") }
         }
-        sessions[name] = session
         context.record(command: shown, expected: [], verdict: verdict, findings: received.flatMap(\.findings),
                        at: location, latency: start.duration(to: .now))
     }
 
     /// Reads responses until one satisfies `done`, recording each and learning capabilities.
-    private func receive(until done: (IMAPReceived) -> Bool, _ session: inout Session, _ name: String,
+    private func receive(until done: (IMAPReceived) -> Bool, _ session: Session, _ name: String,
                          _ context: ReplayContext) async throws -> [IMAPReceived] {
         var received: [IMAPReceived] = []
         while true {
             let next = try await session.client.receive()
             context.transcript.server(next.frame, on: name)
             received.append(next)
-            absorbCapabilities([next], into: &session, context)
+            absorbCapabilities([next], into: session, context)
             if done(next) { return received }
         }
     }
@@ -195,17 +197,17 @@ struct IMAPDialect: ReplayDialect {
     /// For `S:` lines with no command: reads until every required untagged response is there.
     /// Not optimised: Swift 6.3.1 crashes splitting this coroutine at -O (signal 11 in CoroSplit).
     @_optimize(none)
-    private func awaitUnsolicited(_ expected: [ExpectedLine], _ session: inout Session, _ context: ReplayContext) async throws -> [IMAPReceived] {
+    private func awaitUnsolicited(_ expected: [ExpectedLine], _ session: Session, _ context: ReplayContext) async throws -> [IMAPReceived] {
         var received: [IMAPReceived] = []
         while try !IMAPReplyMatcher.requiredUntaggedArrived(expected, in: received, context.bindings) {
-            received += try await receive(until: { _ in true }, &session, context.current, context)
+            received += try await receive(until: { _ in true }, session, context.current, context)
         }
         return received
     }
 
     /// Learns capabilities (and shows them to the observer as listed), and switches to the
     /// IMAP4rev2 grammar once the server says `ENABLED IMAP4rev2` (RFC 9051 §6.3.1).
-    private func absorbCapabilities(_ received: [IMAPReceived], into session: inout Session, _ context: ReplayContext) {
+    private func absorbCapabilities(_ received: [IMAPReceived], into session: Session, _ context: ReplayContext) {
         for response in received.compactMap(\.response) {
             if let capabilities = response.capabilities {
                 session.capabilities = Advertised(capabilities)

@@ -3,19 +3,14 @@ import MailGaugeResult
 import MailGaugeScenario
 
 /// Walks a scenario's steps on one protocol dialect and turns the walk into an outcome.
-struct ScenarioReplay<Dialect: ReplayDialect> {
-    var dialect: Dialect
+///
+/// Its caller collects the steps and transcript from `context` and closes the connections:
+/// each async level a session passes through costs it memory for as long as it lives.
+struct ScenarioReplay {
+    var dialect: any ReplayDialect
     let context: ReplayContext
 
-    mutating func run(_ scenario: Scenario) async -> ReplayOutcome {
-        var outcome = await replay(scenario.steps)
-        await context.connections.closeAll()
-        outcome.steps = context.steps
-        outcome.transcript = context.transcript.lines
-        return outcome
-    }
-
-    private mutating func replay(_ steps: [ScenarioStep]) async -> ReplayOutcome {
+    mutating func run(_ steps: [ScenarioStep]) async -> ReplayOutcome {
         var index = 0
         var location: SourceLocation?
         do {
@@ -24,11 +19,8 @@ struct ScenarioReplay<Dialect: ReplayDialect> {
                 case .connect(let name, let at):
                     location = at
                     context.current = name
-                    var greeting: Exchange?
-                    if index + 1 < steps.count, case .exchange(let next) = steps[index + 1], next.command == nil {
-                        greeting = next
-                        index += 1
-                    }
+                    let greeting = Self.greeting(after: index, in: steps)
+                    if greeting != nil { index += 1 }
                     try await dialect.connect(greeting: greeting, at: at, context)
                 case .use(let name, _):
                     context.current = name
@@ -51,9 +43,8 @@ struct ScenarioReplay<Dialect: ReplayDialect> {
                     }
                     try await dialect.perform(exchange, context)
                 }
-                if let failed = context.steps.last, failed.status == .failed {
-                    let why = failed.mismatch?.message ?? failed.findings.first(where: context.failing)?.summary ?? "failed"
-                    return ReplayOutcome(status: .failed, reason: "\(failed.location): \(why)")
+                if let failure = lastStepFailure() {
+                    return ReplayOutcome(status: .failed, reason: failure)
                 }
                 index += 1
             }
@@ -63,7 +54,26 @@ struct ScenarioReplay<Dialect: ReplayDialect> {
         }
     }
 
-    private mutating func outcome(for error: Error, at location: SourceLocation?) -> ReplayOutcome {
+    // The helpers below are kept out of line: inlined, their temporaries would take room in
+    // `run`'s async frame, which every session of a load run keeps while it lives.
+
+    /// The exchange with no command right after `@connect` at `index`: what the greeting must match.
+    @inline(never)
+    private static func greeting(after index: Int, in steps: [ScenarioStep]) -> Exchange? {
+        guard index + 1 < steps.count, case .exchange(let next) = steps[index + 1], next.command == nil else { return nil }
+        return next
+    }
+
+    /// Why the step just recorded failed, if it did.
+    @inline(never)
+    private func lastStepFailure() -> String? {
+        guard let failed = context.steps.last, failed.status == .failed else { return nil }
+        let why = failed.mismatch?.message ?? failed.findings.first(where: context.failing)?.summary ?? "failed"
+        return "\(failed.location): \(why)"
+    }
+
+    @inline(never)
+    private func outcome(for error: Error, at location: SourceLocation?) -> ReplayOutcome {
         let place = location.map { "\($0): " } ?? ""
         if context.connections.timedOut {
             context.connections.observer?.failed(ConnectionError(.readTimeout, endpoint: context.target.endpoint,

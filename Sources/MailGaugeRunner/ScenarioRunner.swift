@@ -5,7 +5,9 @@ import MailGaugeWire
 
 /// Replays scenarios against one target. The one place where expectations meet replies:
 /// `run`, `check` and `bench` all go through it, so they check exactly the same things.
-public struct ScenarioRunner: Sendable {
+/// A class, so the sessions of a load run share one rather than each keeping a copy in
+/// its async frames.
+public final class ScenarioRunner: Sendable {
     public let target: Target
     public let options: RunnerOptions
 
@@ -28,24 +30,25 @@ public struct ScenarioRunner: Sendable {
         // The timeout is a timer, not a task racing the replay: a load run holds thousands
         // of sessions and each task costs memory.
         let deadline = LoopTimer(after: options.scenarioTimeout) { connections.abandon(timedOut: true) }
-        let outcome = await withTaskCancellationHandler {
-            await Self.replay(scenario, ReplayContext(target: target, options: options, account: account, connections: connections))
+        let context = ReplayContext(target: target, options: options, account: account, connections: connections)
+        var replay = ScenarioReplay(dialect: Self.dialect(for: scenario.mailProtocol), context: context)
+        var outcome = await withTaskCancellationHandler {
+            await replay.run(scenario.steps)
         } onCancel: {
             connections.abandon(timedOut: false)
         }
+        await connections.closeAll()
         deadline.cancel()
+        outcome.steps = context.steps
+        outcome.transcript = context.transcript.lines
         options.logger.info("\(scenario.file): \(outcome.status.rawValue)\(outcome.reason.map { " — \($0)" } ?? "")")
         return outcome.result(for: scenario, account: account, duration: start.duration(to: .now))
     }
 
-    private static func replay(_ scenario: Scenario, _ context: ReplayContext) async -> ReplayOutcome {
-        switch scenario.mailProtocol {
-        case .pop3:
-            var replay = ScenarioReplay(dialect: POP3Dialect(), context: context)
-            return await replay.run(scenario)
-        case .imap:
-            var replay = ScenarioReplay(dialect: IMAPDialect(), context: context)
-            return await replay.run(scenario)
+    private static func dialect(for mailProtocol: MailProtocol) -> any ReplayDialect {
+        switch mailProtocol {
+        case .pop3: POP3Dialect()
+        case .imap: IMAPDialect()
         }
     }
 

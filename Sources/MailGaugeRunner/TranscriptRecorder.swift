@@ -21,31 +21,38 @@ public struct TranscriptRecorder: Sendable {
     }
 
     public mutating func client(_ maskedCommand: String, on connection: String) {
-        append(TranscriptLine(connection: connection, direction: .client, text: scrubber.scrub(maskedCommand)))
+        guard isRecording else { return }
+        append(connection, .client, scrubber.scrub(maskedCommand))
     }
 
     public mutating func event(_ text: String, on connection: String) {
-        append(TranscriptLine(connection: connection, direction: .event, text: scrubber.scrub(text)))
+        guard isRecording else { return }
+        append(connection, .event, scrubber.scrub(text))
     }
 
-    private mutating func append(_ line: TranscriptLine) {
-        guard isRecording else { return }
+    /// Out of line: inlined into the replay's async functions, the line would take room in
+    /// the frames that every session of a load run keeps.
+    @inline(never)
+    private mutating func append(_ connection: String, _ direction: TranscriptLine.Direction, _ text: String) {
+        let line = TranscriptLine(connection: connection, direction: direction, text: text)
         lines.append(line)
         logger.log(level: line.direction == .event ? .debug : .trace, "\(line.connection) \(line.direction.rawValue): \(line.text)")
     }
 
     /// Records a reply's wire bytes split at line ends, keeping the head of a long reply.
+    /// Out of line for the reason `append` is.
+    @inline(never)
     public mutating func server(_ wireBytes: [UInt8], on connection: String) {
         guard isRecording else { return }
         let replyLines = Self.splitLines(wireBytes)
         for line in replyLines.prefix(linesPerReply) {
-            append(TranscriptLine(connection: connection, direction: .server, text: render(line)))
+            append(connection, .server, render(line))
         }
         if replyLines.count > linesPerReply {
             if replyLines.count > linesPerReply + 1 {
                 event("… \(replyLines.count - linesPerReply - 1) more lines …", on: connection)
             }
-            append(TranscriptLine(connection: connection, direction: .server, text: render(replyLines.last!)))
+            append(connection, .server, render(replyLines.last!))
         }
     }
 
