@@ -51,7 +51,7 @@ public final class Connection: Sendable {
         let serverHostname = Self.serverNameIndication(for: target.host)
         let start = ContinuousClock.now
         do {
-            let (channel, handler) = try await ClientBootstrap(group: group)
+            let bootstrap = ClientBootstrap(group: group)
                 .connectTimeout(TimeAmount.nanoseconds(timeouts.connect.nanoseconds))
                 .channelOption(.socketOption(.tcp_nodelay), value: 1)
                 // Each connection keeps one receive buffer for as long as it is open; mail
@@ -67,7 +67,7 @@ public final class Connection: Sendable {
                         try channel.pipeline.syncOperations.addHandler(ByteStreamHandler(readTimeout: readTimeout))
                     })
                 }
-                .connect(host: target.host, port: target.port)
+            let (channel, handler) = try await Self.connect(bootstrap, to: target)
                 .flatMap { channel in
                     channel.pipeline.handler(type: ByteStreamHandler.self).map { handler in
                         (channel, NIOLoopBound(handler, eventLoop: channel.eventLoop))
@@ -146,6 +146,15 @@ public final class Connection: Sendable {
     /// cannot await, to unblock a read in progress.
     public func closeWithoutWaiting() {
         channel.close(promise: nil)
+    }
+
+    /// An address is connected to as it is; only a name goes through the resolver, which
+    /// would otherwise cost a load run a getaddrinfo call per session.
+    private static func connect(_ bootstrap: ClientBootstrap, to target: Target) -> EventLoopFuture<Channel> {
+        if let address = try? SocketAddress(ipAddress: target.host, port: target.port) {
+            return bootstrap.connect(to: address)
+        }
+        return bootstrap.connect(host: target.host, port: target.port)
     }
 
     /// Runs `body` on the channel's event loop: at once when already there (a session on

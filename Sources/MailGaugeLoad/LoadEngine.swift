@@ -73,9 +73,13 @@ public final class LoadEngine: Sendable {
         let plan = self.plan
         let verbs = ScenarioVerbs(plan.scenario)
         let sampler = CheckSampler(mode: plan.check)
-        var leanOptions = plan.runner.options
+        // No load session keeps a transcript (the figures never show one; a failure's
+        // reason and example do); lean sessions do not check the grammar either.
+        var checkedOptions = plan.runner.options
+        checkedOptions.recordsTranscript = false
+        let checked = ScenarioRunner(target: plan.runner.target, options: checkedOptions)
+        var leanOptions = checkedOptions
         leanOptions.checksGrammar = false
-        leanOptions.recordsTranscript = false
         let lean = ScenarioRunner(target: plan.runner.target, options: leanOptions)
         let fromDue = if case .open = plan.model { true } else { false }
         let server = self.server
@@ -83,7 +87,7 @@ public final class LoadEngine: Sendable {
             aggregator.sessionStarted()
             let started = ContinuousClock.now
             let probe = SessionProbe(server: server)
-            let runner = sampler.isChecked(index) ? plan.runner : lean
+            let runner = sampler.isChecked(index) ? checked : lean
             let result = await runner.run(plan.scenario, as: plan.accounts[index % plan.accounts.count], observer: probe)
             let ended = ContinuousClock.now
             if result.status != .passed, budget.isCuttingShort {

@@ -21,12 +21,12 @@ final class SessionProbe: ReplayObserver {
         state.withLockedValue { if $0.failure == nil { $0.failure = error } }
     }
 
-    func greeted(_ greeting: String, on connection: Connection) {
-        server.greeted(greeting, on: connection)
+    func greeted(_ greeting: @autoclosure () -> String, on connection: Connection) {
+        server.greeted(greeting(), on: connection)
     }
 
-    func listed(capabilities: [String], on connection: Connection) {
-        server.listed(capabilities: capabilities, on: connection)
+    func listed(capabilities: @autoclosure () -> [String], on connection: Connection) {
+        server.listed(capabilities: capabilities(), on: connection)
     }
 
     var meters: [ConnectionMeter] { state.withLockedValue { $0.connections.map(\.meter) } }

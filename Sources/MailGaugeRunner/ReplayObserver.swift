@@ -10,17 +10,19 @@ public protocol ReplayObserver: Sendable {
     /// The replay stopped on a transport failure; a scenario timeout arrives as `.readTimeout`.
     func failed(_ error: ConnectionError)
     /// The first line the server sent on `connection`, escaped and masked as in transcripts.
-    func greeted(_ greeting: String, on connection: Connection)
+    /// Lazy, like `listed`: rendering it for each of thousands of load sessions would cost
+    /// more than the session, and an observer wants only the first.
+    func greeted(_ greeting: @autoclosure () -> String, on connection: Connection)
     /// A capability list the server sent on `connection` (IMAP CAPABILITY, POP3 CAPA lines),
     /// as listed, escaped and masked as in transcripts.
-    func listed(capabilities: [String], on connection: Connection)
+    func listed(capabilities: @autoclosure () -> [String], on connection: Connection)
 }
 
 extension ReplayObserver {
     public func opened(_ connection: Connection) {}
     public func failed(_ error: ConnectionError) {}
-    public func greeted(_ greeting: String, on connection: Connection) {}
-    public func listed(capabilities: [String], on connection: Connection) {}
+    public func greeted(_ greeting: @autoclosure () -> String, on connection: Connection) {}
+    public func listed(capabilities: @autoclosure () -> [String], on connection: Connection) {}
 }
 
 extension ReplayObserver {

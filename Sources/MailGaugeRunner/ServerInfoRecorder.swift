@@ -16,14 +16,14 @@ public final class ServerInfoRecorder: ReplayObserver {
 
     public init() {}
 
-    public func greeted(_ greeting: String, on connection: Connection) {
-        state.withLockedValue { if $0.greeting == nil { $0.greeting = (greeting, connection) } }
+    public func greeted(_ greeting: @autoclosure () -> String, on connection: Connection) {
+        state.withLockedValue { if $0.greeting == nil { $0.greeting = (greeting(), connection) } }
     }
 
-    public func listed(capabilities: [String], on connection: Connection) {
+    public func listed(capabilities: @autoclosure () -> [String], on connection: Connection) {
         state.withLockedValue { state in
             if state.capabilities == nil || state.capabilities!.connection === connection {
-                state.capabilities = (capabilities, connection)
+                state.capabilities = (capabilities(), connection)
             }
         }
     }
