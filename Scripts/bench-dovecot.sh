@@ -87,26 +87,32 @@ print(f"   mailgauge peak RSS {g['peakRSSBytes'] / 1048576:.1f} MB, peak session
 PY
 }
 
-run() {  # label scenario json-name extra-args...
-    local label=$1 scenario=$2 json=$OUT/$3.json before after
-    shift 3
+run() {  # label target scenario json-name extra-args...
+    local label=$1 target=$2 scenario=$3 json=$OUT/$4.json status=0 before after
+    shift 4
+    # A result left by an earlier run must never be summarised as this one's.
+    rm -f "$json"
     before=$(dovecot_cpu)
-    MAILGAUGE_PASSWORD='mg-pass-%d' "$MAILGAUGE_BIN" bench --quiet --target "imap://127.0.0.1:$MAILGAUGE_IMAP_PORT" \
-        --scenario "$scenario" --users 'user%d@1-20' --json "$json" "$@" >/dev/null || true
+    # Exit code 1 (some sessions failed) still leaves a result to summarise.
+    MAILGAUGE_PASSWORD='mg-pass-%d' "$MAILGAUGE_BIN" bench --quiet --target "$target" \
+        --scenario "$scenario" --users 'user%d@1-20' --json "$json" "$@" >/dev/null || status=$?
     after=$(dovecot_cpu)
+    [[ -f $json ]] || { echo "bench-dovecot.sh: $label: mailgauge exited $status without a result" >&2; return 1; }
     summary "$json" "$(python3 -c "print($after - $before)")" "$label"
 }
 
+IMAP=imap://127.0.0.1:$MAILGAUGE_IMAP_PORT
+
 echo "mailgauge: $MAILGAUGE_BIN; $(nproc) cores; dovecot $(dovecot --version | cut -d' ' -f1)"
 for sessions in 50 500; do
-    run "IMAP login-only, $sessions sessions" Scenarios/load/imap-login.scn "imap-login-$sessions" \
+    run "IMAP login-only, $sessions sessions" "$IMAP" Scenarios/load/imap-login.scn "imap-login-$sessions" \
         --sessions "$sessions" --ramp 1 --warmup 3 --duration "$SECONDS_PER_RUN" --check full
-    run "IMAP read, $sessions sessions" Scenarios/load/imap-read.scn "imap-read-$sessions" \
+    run "IMAP read, $sessions sessions" "$IMAP" Scenarios/load/imap-read.scn "imap-read-$sessions" \
         --sessions "$sessions" --ramp 1 --warmup 3 --duration "$SECONDS_PER_RUN" --check full
 done
 
 sed "s/^@sleep 60$/@sleep $IDLE_HOLD/" Scenarios/load/imap-idle-hold.scn >"$IDLE_SCENARIO"
 ramp=$((IDLE_HOLD / 2))
-run "IMAP IDLE hold, $IDLE_SESSIONS sessions held ${IDLE_HOLD}s (ramp ${ramp}s)" "$IDLE_SCENARIO" "imap-idle-$IDLE_SESSIONS" \
+run "IMAP IDLE hold, $IDLE_SESSIONS sessions held ${IDLE_HOLD}s (ramp ${ramp}s)" "$IMAP" "$IDLE_SCENARIO" "imap-idle-$IDLE_SESSIONS" \
     --sessions "$IDLE_SESSIONS" --iterations "$IDLE_SESSIONS" --ramp "$ramp" --scenario-timeout $((IDLE_HOLD + 120)) \
     --connect-timeout 30 --check sample=1%
