@@ -108,7 +108,7 @@ let package = Package(
         ]),
         .testTarget(name: "MailGaugeIntegrationTests", dependencies: [
             "MailGaugeRunner", "MailGaugeScenario", "MailGaugeClient", "MailGaugeWire", "MailGaugeAuth", "MailGaugeConformance",
-            "MailGaugeTestSupport",
+            "MailGaugeReferenceServer", "MailGaugeResult", "MailGaugeReport", "MailGaugeTestSupport",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
