@@ -14,7 +14,7 @@ struct BenchCLITests {
         let json = FileManager.default.temporaryDirectory.appendingPathComponent("mailgauge-bench-\(UUID().uuidString).json").path
         let output = try await ProcessOutput.run(PackagePaths.mailgauge, [
             "bench", "--target", "imap://127.0.0.1:\(environment.imapPort)", "--scenario", PackagePaths.file("Scenarios/load/imap-read.scn"),
-            "--users", "user%d@1-4", "--sessions", "4", "--iterations", "12", "--json", json, "--quiet",
+            "--users", "user%d@21-24", "--sessions", "4", "--iterations", "12", "--json", json, "--quiet",
         ], environment: ["MAILGAUGE_PASSWORD": "mg-pass-%d"])
         #expect(output.exitCode == 0, "\(output.combined)")
         #expect(output.stdout.contains("sessions: 12 measured (12 passed, 0 failed)"), "\(output.stdout)")

@@ -17,7 +17,8 @@ actor PrivateDovecot {
         var caFile: String
         var usersFile: String
 
-        /// Seeded accounts are `userN` with password `mg-pass-N`.
+        /// Seeded accounts are `userN` with password `mg-pass-N`. Tests that reset an account
+        /// own it alone; `user21`…`user24` are never reset, for load runs that read.
         func password(of user: String) -> String { "mg-pass-" + user.dropFirst("user".count) }
     }
 
