@@ -58,22 +58,19 @@ public final class Connection: Sendable {
                 // replies are mostly short, so start at 1 KB (it grows for long ones), which
                 // matters with ten thousand connections held open.
                 .channelOption(.recvAllocator, value: AdaptiveRecvByteBufferAllocator(minimum: 64, initial: 1024, maximum: 65536))
-                .channelInitializer { channel in
-                    channel.eventLoop.makeCompletedFuture(withResultOf: {
-                        if implicitTLS, let tlsContext {
-                            try channel.pipeline.syncOperations.addHandler(
-                                NIOSSLClientHandler(context: tlsContext, serverHostname: serverHostname))
-                        }
-                        try channel.pipeline.syncOperations.addHandler(ByteStreamHandler(readTimeout: readTimeout))
-                    })
-                }
-            let (channel, handler) = try await Self.connect(bootstrap, to: target)
-                .flatMap { channel in
-                    channel.pipeline.handler(type: ByteStreamHandler.self).map { handler in
-                        (channel, NIOLoopBound(handler, eventLoop: channel.eventLoop))
+            // The handler is handed back from the initializer, not looked up afterwards: a
+            // server that fails the TLS handshake at once has closed the pipeline by then.
+            let (channel, handler) = try await Self.connect(bootstrap, to: target) { channel in
+                channel.eventLoop.makeCompletedFuture(withResultOf: {
+                    if implicitTLS, let tlsContext {
+                        try channel.pipeline.syncOperations.addHandler(
+                            NIOSSLClientHandler(context: tlsContext, serverHostname: serverHostname))
                     }
-                }
-                .get()
+                    let handler = ByteStreamHandler(readTimeout: readTimeout)
+                    try channel.pipeline.syncOperations.addHandler(handler)
+                    return (channel, NIOLoopBound(handler, eventLoop: channel.eventLoop))
+                })
+            }
             let connection = Connection(target: target, channel: channel, handler: handler, tlsContext: tlsContext,
                                         tcpConnect: start.duration(to: .now))
             if implicitTLS { try await connection.awaitHandshake() }
@@ -150,11 +147,13 @@ public final class Connection: Sendable {
 
     /// An address is connected to as it is; only a name goes through the resolver, which
     /// would otherwise cost a load run a getaddrinfo call per session.
-    private static func connect(_ bootstrap: ClientBootstrap, to target: Target) -> EventLoopFuture<Channel> {
+    private static func connect<Output: Sendable>(
+        _ bootstrap: ClientBootstrap, to target: Target, _ initializer: @escaping @Sendable (Channel) -> EventLoopFuture<Output>
+    ) async throws -> Output {
         if let address = try? SocketAddress(ipAddress: target.host, port: target.port) {
-            return bootstrap.connect(to: address)
+            return try await bootstrap.connect(to: address, channelInitializer: initializer)
         }
-        return bootstrap.connect(host: target.host, port: target.port)
+        return try await bootstrap.connect(host: target.host, port: target.port, channelInitializer: initializer)
     }
 
     /// Runs `body` on the channel's event loop: at once when already there (a session on
@@ -169,7 +168,8 @@ public final class Connection: Sendable {
         try await onLoop { handler.value.handshakeCompleted(on: handler.eventLoop) }.get()
         let took = start.duration(to: .now)
         meterBox.withLockedValue { $0.tlsHandshake = took }
-        let session = try await channel.eventLoop.submit { [channel] in
+        // Absent when the server closed right after the handshake: nothing to record then.
+        let session = try? await channel.eventLoop.submit { [channel] in
             try TLSSession(channel.pipeline.syncOperations.handler(type: NIOSSLHandler.self))
         }.get()
         tlsBox.withLockedValue { $0 = session }
