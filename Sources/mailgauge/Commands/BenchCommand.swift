@@ -14,10 +14,15 @@ struct BenchCommand: AsyncParsableCommand {
         commandName: "bench",
         abstract: "Load a server with concurrent sessions of one scenario and measure throughput and latency.",
         discussion: """
-            Closed model: --sessions N workers, each starting a session when its last ended.
-            Open model: --rate R new sessions per second, latency measured from each session's
+            Closed model: --sessions N workers, each starting a session when its last ended. \
+            Open model: --rate R new sessions per second, latency measured from each session's \
             intended start. Bound the run with --duration and/or --iterations.
-            Exit codes: 0 no session failed; 1 some failed; 2 usage, scenario or connection setup error.
+
+            SIGINT stops starting sessions, cuts the running ones short and still writes the \
+            partial result.
+
+            Exit codes: 0 no measured session failed (an interrupted run too: its cut-short \
+            sessions count in no figure); 1 some failed; 2 usage, scenario or connection setup error.
             """)
 
     @OptionGroup var target: TargetOptions
