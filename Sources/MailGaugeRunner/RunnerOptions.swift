@@ -19,7 +19,8 @@ public struct RunnerOptions: Sendable {
     /// matched against the scenario, which drives the session.
     public var checksGrammar: Bool
     /// Whether the transcript and the actual lines of passing steps are kept. Load runs keep
-    /// them only for checked sessions: escaping every line is most of a session's cost.
+    /// none (a failed step keeps its lines regardless): escaping every line would cost more
+    /// than the rest of the session.
     public var recordsTranscript: Bool
 
     public init(tls: TLSOptions = .init(), timeouts: Timeouts = .init(), scenarioTimeout: Duration = .seconds(120),
