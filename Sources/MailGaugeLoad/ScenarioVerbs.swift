@@ -13,7 +13,7 @@ struct ScenarioVerbs: Sendable {
     init(_ scenario: Scenario) {
         var afterConnect = true
         let authenticate = scenario.mailProtocol == .pop3 ? "AUTH" : "AUTHENTICATE"
-        for step in scenario.steps {
+        for step in scenario.steps + scenario.cleanup {
             switch step {
             case .connect(_, let location):
                 // Without `S:` lines the greeting is recorded at the @connect line.

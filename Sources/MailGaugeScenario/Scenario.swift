@@ -10,12 +10,16 @@ public struct Scenario: Sendable {
     public var references: [String]
     /// Capabilities the server must advertise (`@requires`); a server without them skips the scenario.
     public var requirements: [String]
+    /// What the scenario does and checks: the steps before `@finally`, or all of them.
     public var steps: [ScenarioStep]
+    /// The steps after `@finally`: they undo what `steps` did to the account, and run even
+    /// when `steps` failed midway, so a failed scenario does not break the ones after it.
+    public var cleanup: [ScenarioStep]
 
     /// Names of the connections the scenario opens, in order of first use.
     public var connectionNames: [String] {
         var names: [String] = []
-        for case .connect(let name, _) in steps where !names.contains(name) {
+        for case .connect(let name, _) in steps + cleanup where !names.contains(name) {
             names.append(name)
         }
         return names

@@ -67,6 +67,8 @@ extension ScenarioParser {
         var defined = ScenarioParser.builtinVariables
         var openConnections: Set<String> = []
         var firstStepLocation: SourceLocation?
+        /// Where `@finally` was written, and the index in `steps` where the cleanup starts.
+        var finally: (location: SourceLocation, cleanupStart: Int)?
 
         init(file: String) { self.file = file }
 
@@ -278,6 +280,8 @@ extension ScenarioParser {
                 try flush()
                 if firstStepLocation == nil { firstStepLocation = location }
                 open(connection, at: location)
+            case "finally":
+                try startCleanup(with: argument, at: location)
             case "use":
                 try requireArgument("a connection name")
                 guard openConnections.contains(argument) else {
@@ -286,9 +290,21 @@ extension ScenarioParser {
                 try flush()
                 steps.append(.use(name: argument, location: location))
             default:
-                throw ScenarioError("unknown directive '@\(name)'; known: @protocol @title @rfc @requires @include @set @connect @use @authenticate @sleep", at: location)
+                throw ScenarioError("unknown directive '@\(name)'; known: @protocol @title @rfc @requires @include @set @connect @use @authenticate @sleep @finally", at: location)
             }
             return nil
+        }
+
+        /// `@finally`: the steps from here on are the cleanup, run whether the steps before passed or not.
+        private mutating func startCleanup(with argument: String, at location: SourceLocation) throws(ScenarioError) {
+            guard argument.isEmpty else { throw ScenarioError("@finally takes no argument; the cleanup steps follow on the next lines", at: location) }
+            if let first = finally { throw ScenarioError("@finally is given twice: the cleanup already starts at \(first.location)", at: location) }
+            // Before any step there is no connection for the cleanup to run on: it would never run.
+            guard firstStepLocation != nil else { throw ScenarioError("@finally must come after the steps it cleans up after", at: location) }
+            try flush()
+            // The greeting's `S:` lines would land in the cleanup, apart from the @connect that reads it.
+            if case .connect? = steps.last { throw ScenarioError("@finally right after @connect would part the connection from its greeting; put it before the @connect", at: location) }
+            finally = (location, steps.count)
         }
 
         mutating func finish() throws(ScenarioError) -> Scenario {
@@ -299,8 +315,10 @@ extension ScenarioParser {
                 throw ScenarioError("the scenario has no 'C:' or 'S:' lines", at: start)
             }
             let name = file.split(separator: "/").last.map(String.init) ?? file
+            let cleanupStart = finally?.cleanupStart ?? steps.count
             return Scenario(file: file, mailProtocol: mailProtocol, title: title ?? name,
-                            references: references, requirements: requirements, steps: steps)
+                            references: references, requirements: requirements,
+                            steps: Array(steps[..<cleanupStart]), cleanup: Array(steps[cleanupStart...]))
         }
     }
 }

@@ -107,6 +107,12 @@ private func exchanges(_ scenario: Scenario) -> [Exchange] {
         ("@protocol pop3\n", 1, "the scenario has no 'C:' or 'S:' lines"),
         ("@protocol pop3\nC: NOOP\nS: +OK\nC: NOOP\nS: {...}\n", 5, "'{...}' stands for content lines"),
         ("@protocol pop3\nC: NOOP\nS: +OK {9x:number}\n", 3, "'9x' in '{9x:number}' is not a variable name"),
+        ("@protocol pop3\nC: NOOP\nS: +OK\n@finally\nC: RSET\nS: +OK\n@finally\nC: QUIT\nS: +OK\n", 7,
+         "@finally is given twice: the cleanup already starts at main.scn:4"),
+        ("@protocol pop3\n@finally\nC: QUIT\nS: +OK\n", 2, "@finally must come after the steps it cleans up after"),
+        ("@protocol pop3\nC: NOOP\nS: +OK\n@finally now\nC: QUIT\nS: +OK\n", 4, "@finally takes no argument"),
+        ("@protocol imap\nC: NOOP\nS: OK {*}\n@connect other\n@finally\nS: * OK {*}\n", 5,
+         "@finally right after @connect would part the connection from its greeting"),
     ])
     func malformedScenarioIsReportedWithFileAndLine(text: String, line: Int, message: String) {
         do {
@@ -121,6 +127,60 @@ private func exchanges(_ scenario: Scenario) -> [Exchange] {
 
     @Test func unreadableMainFileIsAnError() {
         #expect(throws: ScenarioError.self) { try parse([:], main: "absent.scn") }
+    }
+}
+
+/// `@finally` parts a scenario: the steps after it are the cleanup, run even when one before failed.
+@Suite struct FinallyDirectiveTests {
+    /// The commands of `steps`, in order, each with the place it was written.
+    private func commands(_ steps: [ScenarioStep]) -> [String] {
+        steps.compactMap { step in
+            guard case .exchange(let exchange) = step, let command = exchange.command else { return nil }
+            return "\(exchange.location) \(command.verb)"
+        }
+    }
+
+    @Test func stepsAfterFinallyAreTheCleanup() throws {
+        let scenario = try parse(["main.scn": """
+            @protocol imap
+            S: * OK {*}
+            C: CREATE Scratch
+            S: OK {*}
+            @finally
+            C: DELETE Scratch
+            S: OK {*}
+            C: LOGOUT
+            S: OK {*}
+            """])
+        #expect(commands(scenario.steps) == ["main.scn:3 CREATE"])
+        #expect(commands(scenario.cleanup) == ["main.scn:6 DELETE", "main.scn:8 LOGOUT"])
+        // The directive ends the exchange before it, which keeps its reply.
+        #expect(exchanges(scenario).last?.expected.map(\.source) == ["OK {*}"])
+    }
+
+    @Test func withoutFinallyThereIsNoCleanup() throws {
+        let scenario = try parse(["main.scn": "@protocol pop3\nS: +OK{*}\nC: QUIT\nS: +OK{*}\n"])
+        #expect(scenario.cleanup.isEmpty)
+        #expect(commands(scenario.steps) == ["main.scn:3 QUIT"])
+    }
+
+    @Test func finallyInAnIncludeStartsTheCleanupThere() throws {
+        let scenario = try parse([
+            "main.scn": "@protocol imap\nS: * OK {*}\nC: NOOP\nS: OK {*}\n@include cleanup.inc\nC: LOGOUT\nS: OK {*}\n",
+            "cleanup.inc": "C: CHECK\nS: OK {*}\n@finally\nC: EXPUNGE\nS: OK {*}\n",
+        ])
+        #expect(commands(scenario.steps) == ["main.scn:3 NOOP", "cleanup.inc:1 CHECK"])
+        #expect(commands(scenario.cleanup) == ["cleanup.inc:4 EXPUNGE", "main.scn:6 LOGOUT"])
+    }
+
+    @Test func aSecondFinallyInAnIncludeIsAnErrorAtItsLine() {
+        let files = [
+            "main.scn": "@protocol imap\nS: * OK {*}\nC: NOOP\nS: OK {*}\n@finally\n@include cleanup.inc\n",
+            "cleanup.inc": "C: CHECK\nS: OK {*}\n@finally\nC: LOGOUT\nS: OK {*}\n",
+        ]
+        let error = #expect(throws: ScenarioError.self) { try parse(files) }
+        #expect(error?.description.hasPrefix("cleanup.inc:3: @finally is given twice: the cleanup already starts at main.scn:5") == true,
+                "got: \(String(describing: error))")
     }
 }
 
