@@ -29,6 +29,8 @@ final class OpenConnections: Sendable {
     }
 
     var timedOut: Bool { state.withLockedValue { $0.timedOut } }
+    /// Whether the scenario timed out or its caller gave up: nothing more is to be sent.
+    var isAbandoned: Bool { state.withLockedValue { $0.abandoned } }
 
     /// Closes every connection, now and as they open: the scenario ran out of time
     /// (`timedOut`) or its caller gave up.

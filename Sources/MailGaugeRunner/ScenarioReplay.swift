@@ -10,7 +10,22 @@ struct ScenarioReplay {
     var dialect: any ReplayDialect
     let context: ReplayContext
 
-    mutating func run(_ steps: [ScenarioStep]) async -> ReplayOutcome {
+    /// Replays `steps`, then `cleanup` (the steps after `@finally`) whether `steps` passed or
+    /// not, unless there is nothing to clean up after: no connection was made, or a timeout or
+    /// cancellation cut the replay short. The first failure decides: the main part's, else the
+    /// cleanup's, since leaving the account as found is part of what a scenario promises.
+    mutating func run(_ steps: [ScenarioStep], finally cleanup: [ScenarioStep]) async -> ReplayOutcome {
+        let outcome = await run(steps, stoppingAtFailure: true)
+        guard !cleanup.isEmpty, context.hasConnected, !context.connections.isAbandoned else { return outcome }
+        let cleanupOutcome = await run(cleanup, stoppingAtFailure: false)
+        return outcome.status == .passed ? cleanupOutcome : outcome
+    }
+
+    /// Replays `steps` in order; the outcome is their first failure. The main part stops at a
+    /// failed step, as what follows would fail for the wrong reason; the cleanup goes on past
+    /// one, to undo what it still can. A thrown error (a lost connection) stops either.
+    private mutating func run(_ steps: [ScenarioStep], stoppingAtFailure: Bool) async -> ReplayOutcome {
+        let firstRecorded = context.steps.count
         var index = 0
         var location: SourceLocation?
         do {
@@ -43,14 +58,12 @@ struct ScenarioReplay {
                     }
                     try await dialect.perform(exchange, context)
                 }
-                if let failure = lastStepFailure() {
-                    return ReplayOutcome(status: .failed, reason: failure)
-                }
+                if stoppingAtFailure, lastStepFailed() { break }
                 index += 1
             }
-            return ReplayOutcome(status: .passed)
+            return outcome(ofStepsFrom: firstRecorded, otherwise: ReplayOutcome(status: .passed))
         } catch {
-            return outcome(for: error, at: location)
+            return outcome(ofStepsFrom: firstRecorded, otherwise: outcome(for: error, at: location))
         }
     }
 
@@ -64,12 +77,17 @@ struct ScenarioReplay {
         return next
     }
 
-    /// Why the step just recorded failed, if it did.
     @inline(never)
-    private func lastStepFailure() -> String? {
-        guard let failed = context.steps.last, failed.status == .failed else { return nil }
+    private func lastStepFailed() -> Bool {
+        context.steps.last?.status == .failed
+    }
+
+    /// The first failed step recorded from index `first` on, as the outcome; `otherwise` when none failed.
+    @inline(never)
+    private func outcome(ofStepsFrom first: Int, otherwise: ReplayOutcome) -> ReplayOutcome {
+        guard let failed = context.steps[first...].first(where: { $0.status == .failed }) else { return otherwise }
         let why = failed.mismatch?.message ?? failed.findings.first(where: context.failing)?.summary ?? "failed"
-        return "\(failed.location): \(why)"
+        return ReplayOutcome(status: .failed, reason: "\(failed.location): \(why)")
     }
 
     @inline(never)

@@ -33,7 +33,7 @@ public final class ScenarioRunner: Sendable {
         let context = ReplayContext(target: target, options: options, account: account, connections: connections)
         var replay = ScenarioReplay(dialect: Self.dialect(for: scenario.mailProtocol), context: context)
         var outcome = await withTaskCancellationHandler {
-            await replay.run(scenario.steps)
+            await replay.run(scenario.steps, finally: scenario.cleanup)
         } onCancel: {
             connections.abandon(timedOut: false)
         }
