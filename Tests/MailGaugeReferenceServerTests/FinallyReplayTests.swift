@@ -28,10 +28,17 @@ struct FinallyReplayTests {
         result.steps.map { "\($0.location) \($0.status.rawValue)" }
     }
 
-    @Test func cleanupRunsAfterAFailedStepAndTheFirstFailureIsTheReason() async throws {
+    /// Replays `body` (after the login) on a fresh reference server, then hands the result
+    /// and the runner, for questions to the same server, to `check`.
+    static func replay(_ body: String, _ check: (ScenarioResult, ScenarioRunner) async throws -> Void) async throws {
         try await RunningServer.with { server, _ in
             let runner = ScenarioRunner(target: try Target(url: "imap://127.0.0.1:\(server.ports.imap)"))
-            let result = await runner.run(try Self.scenario("""
+            try await check(await runner.run(try scenario(body), as: user1), runner)
+        }
+    }
+
+    @Test func cleanupRunsAfterAFailedStepAndTheFirstFailureIsTheReason() async throws {
+        try await Self.replay("""
                 C: CREATE MailGaugeFinally
                 S: OK {*}
                 C: NOOP
@@ -44,7 +51,7 @@ struct FinallyReplayTests {
                 C: DELETE MailGaugeFinally
                 S: OK {*}
 
-                """), as: Self.user1)
+                """) { result, runner throws in
             #expect(result.status == .failed)
             #expect(result.reason?.hasPrefix("inline.scn:7: ") == true, "\(result.reason ?? "")")
             // The main part stopped at NOOP; the cleanup went on past its own failed SELECT.
@@ -56,9 +63,7 @@ struct FinallyReplayTests {
     }
 
     @Test func failedCleanupFailsAScenarioThatPassedUntilThen() async throws {
-        try await RunningServer.with { server, _ in
-            let runner = ScenarioRunner(target: try Target(url: "imap://127.0.0.1:\(server.ports.imap)"))
-            let result = await runner.run(try Self.scenario("""
+        try await Self.replay("""
                 C: CREATE MailGaugeFinally
                 S: OK {*}
                 @finally
@@ -69,7 +74,7 @@ struct FinallyReplayTests {
                 C: DELETE MailGaugeFinally
                 S: OK {*}
 
-                """), as: Self.user1)
+                """) { result, runner throws in
             #expect(result.status == .failed)
             // The first failed cleanup step is the reason, not the later second DELETE.
             #expect(result.reason?.hasPrefix("inline.scn:8: ") == true, "\(result.reason ?? "")")
@@ -79,16 +84,14 @@ struct FinallyReplayTests {
     }
 
     @Test func passingCleanupLeavesAPassingScenarioPassed() async throws {
-        try await RunningServer.with { server, _ in
-            let runner = ScenarioRunner(target: try Target(url: "imap://127.0.0.1:\(server.ports.imap)"))
-            let result = await runner.run(try Self.scenario("""
+        try await Self.replay("""
                 C: CREATE MailGaugeFinally
                 S: OK {*}
                 @finally
                 C: DELETE MailGaugeFinally
                 S: OK {*}
 
-                """), as: Self.user1)
+                """) { result, runner throws in
             #expect(result.status == .passed, "\(result.reason ?? "")")
             #expect(Self.outline(result).last == "inline.scn:8 passed")
         }
