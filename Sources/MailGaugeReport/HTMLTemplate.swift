@@ -28,6 +28,7 @@ main { padding: 0 28px 40px; max-width: 1400px; }
 .filters input[type=search] { padding: 5px 8px; border: 1px solid var(--line); border-radius: 6px; min-width: 260px; }
 table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
+td.figure { white-space: nowrap; }
 th { background: var(--bg); font-weight: 600; }
 tr.case { cursor: pointer; } tr.case:hover { background: var(--bg); }
 .badge { font-weight: 600; text-transform: uppercase; font-size: 12px; }
@@ -370,7 +371,7 @@ const entries = result.scenarios.map(scenario => {
     el("td", {}, scenario.title, el("div", { class: "refs" }, scenario.file)),
     el("td", { class: "refs" }, scenario.references.join(", ")),
     el("td", {}, scenario.account),
-    el("td", {}, ms(scenario.durationSeconds)),
+    el("td", { class: "figure" }, ms(scenario.durationSeconds)),
     el("td", {}, scenario.reason || ""));
   const more = details(scenario);
   row.addEventListener("click", () => { more.style.display = more.style.display === "none" ? "table-row" : "none"; });
