@@ -165,13 +165,15 @@ public final class Connection: Sendable {
     private func awaitHandshake() async throws {
         let handler = self.handler
         let start = ContinuousClock.now
-        try await onLoop { handler.value.handshakeCompleted(on: handler.eventLoop) }.get()
-        let took = start.duration(to: .now)
-        meterBox.withLockedValue { $0.tlsHandshake = took }
-        // Absent when the server closed right after the handshake: nothing to record then.
-        let session = try? await channel.eventLoop.submit { [channel] in
-            try TLSSession(channel.pipeline.syncOperations.handler(type: NIOSSLHandler.self))
+        // The TLS details are read on the loop as the handshake completes, in the same hop;
+        // nil when the server closed right after it: nothing to record then.
+        let (completed, session) = try await onLoop { [channel] in
+            handler.value.handshakeCompleted(on: handler.eventLoop).map {
+                (ContinuousClock.now, try? TLSSession(channel.pipeline.syncOperations.handler(type: NIOSSLHandler.self)))
+            }
         }.get()
+        let took = start.duration(to: completed)
+        meterBox.withLockedValue { $0.tlsHandshake = took }
         tlsBox.withLockedValue { $0 = session }
     }
 
