@@ -1,7 +1,10 @@
 # Shared by dovecot.sh and mailutils.sh: errors, waiting, the private CA and the seed.
 # The sourcing script sets PROG, LOG_FILE, TLS paths (CA_KEY, CA_CERT, SERVER_KEY,
 # SERVER_CERT, TLS_DIR), CERT_DAYS, CERT_MIN_VALID_SECONDS, SEED_DIR, UIDVALIDITY_INBOX,
-# CA_COMMON_NAME (the test CA's name) and SEED_LAYOUT (a tag of its on-disk mail layout).
+# CA_COMMON_NAME (the test CA's name) and SEED_LAYOUT (a tag of its on-disk mail layout);
+# for reseed_user MAIL_DIR, NUM_USERS and build_user_home USER DIR (its mail home, owned by
+# the mail user); for cmd_env the ports, USERS_FILE, STATE_DIR and STATE_DIR_ENV (the name of
+# the variable that sets STATE_DIR).
 # shellcheck shell=bash
 
 usage() {
@@ -108,4 +111,33 @@ seed_hash() {
     ((${#files[@]} > 0)) || die "no seed messages found in $SEED_DIR"
     # Include the layout tag so a change of the on-disk layout re-seeds too.
     { printf '%s %s\n' "$SEED_LAYOUT" "$UIDVALIDITY_INBOX"; cat "${files[@]}"; } | sha256sum | cut -d' ' -f1
+}
+
+# Replace a user's mail home (maildir, indexes, everything) with the seed.
+reseed_user() { # user
+    local user=$1 tmp old
+    [[ $user =~ ^user[0-9]+$ ]] || die "unknown user '$user' (expected user1..user${NUM_USERS})"
+    ((${user#user} >= 1 && ${user#user} <= NUM_USERS)) || die "unknown user '$user' (expected user1..user${NUM_USERS})"
+    mkdir -p "$MAIL_DIR"
+    tmp=$(mktemp -d "${MAIL_DIR}/.new-${user}.XXXXXX")
+    build_user_home "$user" "$tmp"
+    if [[ -e ${MAIL_DIR}/${user} ]]; then
+        old=$(mktemp -d "${MAIL_DIR}/.old-${user}.XXXXXX")
+        mv "${MAIL_DIR}/${user}" "${old}/home"
+        mv "$tmp" "${MAIL_DIR}/${user}"
+        rm -rf "$old"
+    else
+        mv "$tmp" "${MAIL_DIR}/${user}"
+    fi
+}
+
+# The variables tests and benchmarks eval: ports, the CA, the users file, the state folder.
+cmd_env() {
+    printf 'MAILGAUGE_POP3_PORT=%s\n' "$POP3_PORT"
+    printf 'MAILGAUGE_POP3S_PORT=%s\n' "$POP3S_PORT"
+    printf 'MAILGAUGE_IMAP_PORT=%s\n' "$IMAP_PORT"
+    printf 'MAILGAUGE_IMAPS_PORT=%s\n' "$IMAPS_PORT"
+    printf 'MAILGAUGE_CA_FILE=%q\n' "$CA_CERT"
+    printf 'MAILGAUGE_USERS_FILE=%q\n' "$USERS_FILE"
+    printf '%s=%q\n' "$STATE_DIR_ENV" "$STATE_DIR"
 }

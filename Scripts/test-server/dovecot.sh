@@ -13,6 +13,7 @@ CA_COMMON_NAME="MailGauge Test CA"
 SEED_LAYOUT=layout-v1
 SEED_DIR=${SCRIPT_DIR}/seed
 
+STATE_DIR_ENV=MAILGAUGE_DOVECOT_DIR
 STATE_DIR=${MAILGAUGE_DOVECOT_DIR:-/tmp/mailgauge-dovecot}
 POP3_PORT=${MAILGAUGE_POP3_PORT:-21110}
 POP3S_PORT=${MAILGAUGE_POP3S_PORT:-21995}
@@ -287,24 +288,6 @@ build_user_home() { # user target_dir
     chmod -R u=rwX,go= "$home"
 }
 
-# Replace a user's mail home (maildir, indexes, everything) with the seed.
-reseed_user() { # user
-    local user=$1 tmp old
-    [[ $user =~ ^user[0-9]+$ ]] || die "unknown user '$user' (expected user1..user${NUM_USERS})"
-    ((${user#user} >= 1 && ${user#user} <= NUM_USERS)) || die "unknown user '$user' (expected user1..user${NUM_USERS})"
-    mkdir -p "$MAIL_DIR"
-    tmp=$(mktemp -d "${MAIL_DIR}/.new-${user}.XXXXXX")
-    build_user_home "$user" "$tmp"
-    if [[ -e ${MAIL_DIR}/${user} ]]; then
-        old=$(mktemp -d "${MAIL_DIR}/.old-${user}.XXXXXX")
-        mv "${MAIL_DIR}/${user}" "${old}/home"
-        mv "$tmp" "${MAIL_DIR}/${user}"
-        rm -rf "$old"
-    else
-        mv "$tmp" "${MAIL_DIR}/${user}"
-    fi
-}
-
 ensure_mail() {
     mkdir -p "$MAIL_DIR"
     chmod 0755 "$MAIL_DIR"
@@ -458,16 +441,6 @@ EOF
 }
 
 # ---------------------------------------------------------------- commands --
-
-cmd_env() {
-    printf 'MAILGAUGE_POP3_PORT=%s\n' "$POP3_PORT"
-    printf 'MAILGAUGE_POP3S_PORT=%s\n' "$POP3S_PORT"
-    printf 'MAILGAUGE_IMAP_PORT=%s\n' "$IMAP_PORT"
-    printf 'MAILGAUGE_IMAPS_PORT=%s\n' "$IMAPS_PORT"
-    printf 'MAILGAUGE_CA_FILE=%q\n' "$CA_CERT"
-    printf 'MAILGAUGE_USERS_FILE=%q\n' "$USERS_FILE"
-    printf 'MAILGAUGE_DOVECOT_DIR=%q\n' "$STATE_DIR"
-}
 
 raise_nofile() {
     local hard

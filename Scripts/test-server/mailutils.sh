@@ -21,6 +21,7 @@ CA_COMMON_NAME="MailGauge Test CA (mailutils)"
 SEED_LAYOUT=mailutils-layout-v1
 SEED_DIR=${SCRIPT_DIR}/seed
 
+STATE_DIR_ENV=MAILGAUGE_MAILUTILS_DIR
 STATE_DIR=${MAILGAUGE_MAILUTILS_DIR:-/tmp/mailgauge-mailutils}
 # Own variable names (not MAILGAUGE_POP3_PORT...): after eval "$(dovecot.sh env)"
 # this script must not pick up Dovecot's ports.
@@ -309,25 +310,6 @@ build_user_home() { # user target_dir
     : "$user"
 }
 
-reseed_user() { # user
-    local user=$1 tmp old
-    [[ $user =~ ^user[0-9]+$ ]] || die "unknown user '$user' (expected user1..user${NUM_USERS})"
-    ((${user#user} >= 1 && ${user#user} <= NUM_USERS)) || die "unknown user '$user' (expected user1..user${NUM_USERS})"
-    mkdir -p "$MAIL_DIR"
-    tmp=$(mktemp -d "${MAIL_DIR}/.new-${user}.XXXXXX")
-    build_user_home "$user" "$tmp"
-    if [[ -e ${MAIL_DIR}/${user} ]]; then
-        old=$(mktemp -d "${MAIL_DIR}/.old-${user}.XXXXXX")
-        mv "${MAIL_DIR}/${user}" "${old}/home"
-        mv "$tmp" "${MAIL_DIR}/${user}"
-        rm -rf "$old"
-    else
-        mv "$tmp" "${MAIL_DIR}/${user}"
-    fi
-    chmod 0700 "${MAIL_DIR}/${user}"
-    chown "${MAIL_USER}:${MAIL_USER}" "${MAIL_DIR}/${user}"
-}
-
 ensure_mail() {
     local want have="" i
     mkdir -p "$MAIL_DIR"
@@ -429,16 +411,6 @@ write_configs() { # sets CONFIG_CHANGED=1 if any config file changed
 }
 
 # ---------------------------------------------------------------- commands --
-
-cmd_env() {
-    printf 'MAILGAUGE_POP3_PORT=%s\n' "$POP3_PORT"
-    printf 'MAILGAUGE_POP3S_PORT=%s\n' "$POP3S_PORT"
-    printf 'MAILGAUGE_IMAP_PORT=%s\n' "$IMAP_PORT"
-    printf 'MAILGAUGE_IMAPS_PORT=%s\n' "$IMAPS_PORT"
-    printf 'MAILGAUGE_CA_FILE=%q\n' "$CA_CERT"
-    printf 'MAILGAUGE_USERS_FILE=%q\n' "$USERS_FILE"
-    printf 'MAILGAUGE_MAILUTILS_DIR=%q\n' "$STATE_DIR"
-}
 
 cmd_start() {
     cmd_install
