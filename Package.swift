@@ -91,7 +91,9 @@ let package = Package(
         // Throughput of the IMAP framer and parser on a synthetic FETCH stream (build with -c release).
         .executableTarget(name: "imap-parser-bench", dependencies: ["MailGaugeWire"]),
         .testTarget(name: "MailGaugeWireTests", dependencies: ["MailGaugeWire"], exclude: ["Fixtures"]),
-        .testTarget(name: "MailGaugeClientTests", dependencies: ["MailGaugeClient"], exclude: ["Fixtures"]),
+        .testTarget(name: "MailGaugeClientTests", dependencies: [
+            "MailGaugeClient", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOEmbedded", package: "swift-nio"),
+        ], exclude: ["Fixtures"]),
         // Helpers shared by test targets (running child processes).
         .target(name: "MailGaugeTestSupport", path: "Tests/MailGaugeTestSupport"),
         .testTarget(name: "MailGaugeReportTests", dependencies: ["MailGaugeReport", "MailGaugeResult", "MailGaugeWire", "MailGaugeTestSupport"],

@@ -43,6 +43,9 @@ final class ByteStreamHandler: ChannelInboundHandler {
     func handshakeCompleted(on eventLoop: EventLoop) -> EventLoopFuture<Void> {
         if handshakeDone { return eventLoop.makeSucceededVoidFuture() }
         if let failure { return eventLoop.makeFailedFuture(failure) }
+        // A server that closes right after its OK (Dovecot, on a command pipelined after
+        // STLS) may be gone before the TLS handler was added: no handshake will ever start.
+        if endOfStream { return eventLoop.makeFailedFuture(ChannelError.eof) }
         let promise = eventLoop.makePromise(of: Void.self)
         handshakeWaiter = promise
         armTimeout(on: eventLoop)

@@ -1,6 +1,7 @@
 import MailGaugeClient
 import MailGaugeRunner
 import MailGaugeScenario
+import NIOCore
 import Testing
 
 /// Servers that misbehave must produce a clear failure, never a hang or a crash.
@@ -91,5 +92,26 @@ import Testing
         let info = try #require(recorder.serverInfo)
         #expect(info.greeting == "+OK ready")
         #expect(info.capabilities == ["TOP", #"X-ECHO [REDACTED] caf\xC3\xA9\x07"#])
+    }
+
+    /// Dovecot answers STLS with +OK and then closes when a command was pipelined after it.
+    /// The close may be seen before the upgrade starts; the upgrade must then fail as closed
+    /// at once, not wait out the read timeout for a handshake that never begins.
+    @Test func closeRightAfterTheSTLSOKFailsTheUpgradeAtOnce() async throws {
+        let server = try await ScriptedServer.start(greeting: Array("+OK hi\r\n".utf8), replies: [Array("+OK go\r\n".utf8), nil])
+        let target = Target(mailProtocol: .pop3, host: "127.0.0.1", port: server.port, security: .startTLS)
+        let connection = try await Connection.open(to: target, tls: TLSOptions(), timeouts: Timeouts(connect: .seconds(5), read: .seconds(20)))
+        _ = try await connection.read()
+        try await connection.write(Array("STLS\r\nCAPA\r\n".utf8))
+        var received = ""
+        while let bytes = try await connection.read() { received += String(buffer: bytes) }
+        #expect(received == "+OK go\r\n")
+        let clock = ContinuousClock()
+        let start = clock.now
+        var failure: ConnectionError?
+        do { try await connection.startTLS() } catch { failure = error }
+        #expect(failure?.kind == .closed, "\(String(describing: failure))")
+        #expect(start.duration(to: clock.now) < .seconds(10))
+        await server.stop()
     }
 }
