@@ -12,8 +12,8 @@ struct IMAPDialect: ReplayDialect {
         let client: IMAPClient
         var capabilities = Advertised()
         var encrypted: Bool
-        /// The tag of a command the server answered with `+` and is still running (IDLE).
-        var continuing: String?
+        /// A command the server answered with `+` and is still running (IDLE, AUTHENTICATE).
+        var continuing: Continuing?
         /// Pipelined commands sent without waiting, answered along with the next command.
         var inFlight: [Pipelined] = []
 
@@ -38,6 +38,13 @@ struct IMAPDialect: ReplayDialect {
             loginDisabled = names.contains("LOGINDISABLED")
             initialResponse = names.contains("SASL-IR")
         }
+    }
+
+    /// A command that is still running after the server's `+`; the steps that follow are its data.
+    private struct Continuing {
+        var tag: String
+        var verb: String
+        var location: SourceLocation
     }
 
     /// A command sent without waiting for its completion (RFC 9051 §5.5).
@@ -92,7 +99,7 @@ struct IMAPDialect: ReplayDialect {
             return
         }
         let continuation = session.continuing
-        let tag = continuation ?? command.tag ?? nextTag()
+        let tag = continuation?.tag ?? command.tag ?? nextTag()
         context.bindings.set("tag", to: tag)
         if !session.encrypted, session.capabilities.loginDisabled, Self.sendsPassword(command) {
             throw ReplayFailure("refusing to send the password in clear: the server advertises LOGINDISABLED on this unencrypted connection (RFC 9051 §6.2.3); use --starttls or imaps://")
@@ -141,8 +148,27 @@ struct IMAPDialect: ReplayDialect {
                            findings: completion.flatMap(\.findings), at: earlier.location, latency: earlier.start.duration(to: .now))
         }
         session.inFlight = []
-        session.continuing = received.last?.firstLine.first == UInt8(ascii: "+") ? tag : nil
+        session.continuing = received.last?.firstLine.first != UInt8(ascii: "+") ? nil
+            : continuation ?? Continuing(tag: tag, verb: Self.verb(of: stepShown, after: prefix), location: exchange.location)
         try check(received, command: stepShown, tag: tag, expected: exchange.expected, at: exchange.location, since: start, context)
+    }
+
+    /// Ends each command a failed main part left running, so the cleanup's commands are read as
+    /// commands, not as its data: DONE ends IDLE (RFC 2177 §3); any other such command is an
+    /// AUTHENTICATE exchange, which `*` cancels (RFC 9051 §6.2.2).
+    mutating func settle(_ context: ReplayContext) async throws {
+        for (name, session) in sessions {
+            guard let open = session.continuing else { continue }
+            session.continuing = nil
+            let line = open.verb == "IDLE" ? "DONE" : "*"
+            context.transcript.event("ending \(open.verb), left running by the failed step, before @finally", on: name)
+            context.transcript.client(line, on: name)
+            let start = ContinuousClock.now
+            try await session.client.send(Array(line.utf8) + [13, 10])
+            let received = try await receive(until: { $0.response?.tag == open.tag }, session, name, context)
+            context.record(command: line, expected: [], verdict: ReplyVerdict(actualLines: received.map { Array($0.firstLine) }),
+                           findings: received.flatMap(\.findings), at: open.location, latency: start.duration(to: .now))
+        }
     }
 
     /// AUTHENTICATE (RFC 9051 §6.2.2) with SASL-IR (RFC 4959) when the server offers it.
@@ -217,6 +243,11 @@ struct IMAPDialect: ReplayDialect {
                 session.client.use(.rev2)
             }
         }
+    }
+
+    /// The command's name, upper-cased: the first word after the tag.
+    private static func verb(of shown: String, after prefix: String) -> String {
+        shown.dropFirst(prefix.count).prefix { $0 != " " }.uppercased()
     }
 
     private static func sendsPassword(_ command: Command) -> Bool {

@@ -19,6 +19,10 @@ struct POP3Dialect: ReplayDialect {
 
     func isOpen(_ name: String) -> Bool { clients[name] != nil }
 
+    /// Nothing to settle: a POP3 command is over once its reply was read, and replies still
+    /// due to pipelined commands are read before the next command's.
+    mutating func settle(_ context: ReplayContext) async throws {}
+
     mutating func connect(greeting: Exchange?, at location: SourceLocation, _ context: ReplayContext) async throws {
         let name = context.current
         if let previous = clients.removeValue(forKey: name) { await previous.connection.close() }

@@ -17,6 +17,16 @@ struct ScenarioReplay {
     mutating func run(_ steps: [ScenarioStep], finally cleanup: [ScenarioStep]) async -> ReplayOutcome {
         let outcome = await run(steps, stoppingAtFailure: true)
         guard !cleanup.isEmpty, context.hasConnected, !context.connections.isAbandoned else { return outcome }
+        if outcome.status != .passed {
+            // A cleanup written for a passing run picks up where its last step left off; after a
+            // failure the connection may be mid-command (an IDLE still open) and is settled first.
+            do {
+                try await dialect.settle(context)
+            } catch {
+                context.transcript.event("error: \(error); the @finally steps were not run", on: context.current)
+                return outcome
+            }
+        }
         let cleanupOutcome = await run(cleanup, stoppingAtFailure: false)
         return outcome.status == .passed ? cleanupOutcome : outcome
     }

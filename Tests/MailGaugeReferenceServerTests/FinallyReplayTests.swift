@@ -96,4 +96,27 @@ struct FinallyReplayTests {
             #expect(Self.outline(result).last == "inline.scn:8 passed")
         }
     }
+
+    /// A step that fails inside IDLE leaves it running; the cleanup's commands would otherwise
+    /// go out as IDLE's data. DONE ends it first, and is recorded against the IDLE line.
+    @Test func cleanupAfterAFailureInsideIDLEEndsTheIDLEFirst() async throws {
+        try await Self.replay("""
+                C: CREATE MailGaugeFinally
+                S: OK {*}
+                C: SELECT INBOX
+                S: OK {*}
+                C: IDLE
+                S: + never this text
+                @finally
+                C: DELETE MailGaugeFinally
+                S: OK {*}
+
+                """) { result, runner throws in
+            #expect(result.status == .failed)
+            #expect(result.reason?.hasPrefix("inline.scn:9: ") == true, "\(result.reason ?? "")")
+            #expect(Self.outline(result).suffix(3) == ["inline.scn:9 failed", "inline.scn:9 passed", "inline.scn:12 passed"])
+            #expect(result.transcript.contains { $0.direction == .client && $0.text == "DONE" })
+            #expect(try await !Self.mailboxExists("MailGaugeFinally", runner: runner))
+        }
+    }
 }
