@@ -19,7 +19,7 @@ struct BenchCommand: AsyncParsableCommand {
             intended start. Bound the run with --duration and/or --iterations.
 
             SIGINT stops starting sessions, cuts the running ones short and still writes the \
-            partial result.
+            partial result; a second SIGINT quits at once (exit code 130, no result).
 
             Exit codes: 0 no measured session failed (an interrupted run too: its cut-short \
             sessions count in no figure); 1 some failed; 2 usage, scenario or connection setup error.
