@@ -157,7 +157,7 @@ struct IMAPDialect: ReplayDialect {
     /// commands, not as its data: DONE ends IDLE (RFC 2177 §3); any other such command is an
     /// AUTHENTICATE exchange, which `*` cancels (RFC 9051 §6.2.2).
     mutating func settle(_ context: ReplayContext) async throws {
-        for (name, session) in sessions {
+        for (name, session) in sessions.sorted(by: { $0.key < $1.key }) {
             guard let open = session.continuing else { continue }
             session.continuing = nil
             let line = open.verb == "IDLE" ? "DONE" : "*"
