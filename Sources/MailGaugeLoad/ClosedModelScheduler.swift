@@ -16,10 +16,10 @@ struct ClosedModelScheduler: LoadScheduler {
                 let (think, offset) = (thinkTime, ramp * (Double(worker) / Double(workers)))
                 group.addTask(executorPreference: EventLoopExecutor.forSession(worker)) {
                     do {
-                        try await Task.sleep(until: start + offset)
+                        try await LoopTimer.sleep(until: start + offset)
                         while let index = budget.take() {
                             await session(index, .now)
-                            if think > .zero { try await Task.sleep(for: think) }
+                            if think > .zero { try await LoopTimer.sleep(for: think) }
                         }
                     } catch {
                         // Cancelled: the run was interrupted.
