@@ -7,10 +7,10 @@ import Testing
 
 /// `mailgauge bench` as a user runs it against the private Dovecot: accounts from a template,
 /// the summary, the JSON result, and no secret anywhere.
-@Suite(.enabled("needs the private Dovecot of Scripts/test-server (root, Debian packages)") { await PrivateDovecot.shouldRun })
+@Suite(.enabled("needs the private Dovecot of Scripts/test-server (root, Debian packages)") { await PrivateServer.dovecot.shouldRun })
 struct BenchCLITests {
     @Test func closedModelRunWritesTheLoadResultAndNoSecret() async throws {
-        let environment = try await PrivateDovecot.shared.environment()
+        let environment = try await PrivateServer.dovecot.environment()
         let json = FileManager.default.temporaryDirectory.appendingPathComponent("mailgauge-bench-\(UUID().uuidString).json").path
         let output = try await ProcessOutput.run(PackagePaths.mailgauge, [
             "bench", "--target", "imap://127.0.0.1:\(environment.imapPort)", "--scenario", PackagePaths.file("Scenarios/load/imap-read.scn"),
@@ -28,7 +28,7 @@ struct BenchCLITests {
     }
 
     @Test func wrongPasswordsAreCountedAndExitWith1() async throws {
-        let environment = try await PrivateDovecot.shared.environment()
+        let environment = try await PrivateServer.dovecot.environment()
         let output = try await ProcessOutput.run(PackagePaths.mailgauge, [
             "bench", "--target", "imap://127.0.0.1:\(environment.imapPort)", "--scenario", PackagePaths.file("Scenarios/load/imap-login.scn"),
             "--users", "user%d@1-2", "--rate", "20/s", "--iterations", "4", "--quiet",

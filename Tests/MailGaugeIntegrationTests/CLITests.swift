@@ -3,11 +3,11 @@ import MailGaugeTestSupport
 import Testing
 
 /// The `mailgauge` executable as a user or a CI job runs it: exit codes, messages, secrecy.
-@Suite(.enabled("needs the private Dovecot of Scripts/test-server (root, Debian packages)") { await PrivateDovecot.shouldRun })
+@Suite(.enabled("needs the private Dovecot of Scripts/test-server (root, Debian packages)") { await PrivateServer.dovecot.shouldRun })
 struct CLITests {
     @Test func shippedScenariosPassAndNoSecretReachesAnyOutput() async throws {
-        let environment = try await PrivateDovecot.shared.environment()
-        try await PrivateDovecot.shared.reset("user5")
+        let environment = try await PrivateServer.dovecot.environment()
+        try await PrivateServer.dovecot.reset("user5")
         let password = environment.password(of: "user5")
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mailgauge-\(UUID().uuidString)")
         let (json, junit, html) = (folder.appendingPathComponent("r.json").path, folder.appendingPathComponent("r.xml").path,
@@ -30,7 +30,7 @@ struct CLITests {
     }
 
     @Test func alteredExpectationFailsWithADiffAndExitCode1() async throws {
-        let environment = try await PrivateDovecot.shared.environment()
+        let environment = try await PrivateServer.dovecot.environment()
         let scenario = try CLI.temporaryScenario("""
             @protocol pop3
             S: +OK{*}
@@ -55,7 +55,7 @@ struct CLITests {
     }
 
     @Test func untrustedCertificateIsAConnectionErrorUnlessInsecure() async throws {
-        let environment = try await PrivateDovecot.shared.environment()
+        let environment = try await PrivateServer.dovecot.environment()
         let target = "pop3s://127.0.0.1:\(environment.pop3sPort)"
         let scenario = PackagePaths.file("Scenarios/pop3/list.scn")
         let untrusted = try await CLI.run([scenario, "--target", target, "--user", "user7"], password: environment.password(of: "user7"))
@@ -71,7 +71,7 @@ struct CLITests {
     }
 
     @Test func wrongPasswordFailsWithoutShowingIt() async throws {
-        let environment = try await PrivateDovecot.shared.environment()
+        let environment = try await PrivateServer.dovecot.environment()
         let wrong = "Wr0ng-Secret-\(UUID().uuidString)"
         let output = try await CLI.run([PackagePaths.file("Scenarios/pop3/list.scn"), "--target", "pop3://127.0.0.1:\(environment.pop3Port)",
                                     "--user", "user8"], password: wrong)
@@ -81,8 +81,8 @@ struct CLITests {
     }
 
     @Test func usersFileSuppliesThePassword() async throws {
-        let environment = try await PrivateDovecot.shared.environment()
-        try await PrivateDovecot.shared.reset("user9")
+        let environment = try await PrivateServer.dovecot.environment()
+        try await PrivateServer.dovecot.reset("user9")
         let output = try await CLI.run([PackagePaths.file("Scenarios/pop3/uidl.scn"), "--target", "pop3://127.0.0.1:\(environment.pop3Port)",
                                     "--users-file", environment.usersFile, "--user", "user9"], password: "")
         #expect(output.exitCode == 0, "\(output.combined)")
@@ -133,11 +133,11 @@ struct CLITests {
 }
 
 /// Every command, every output: with a known password, nothing written or printed contains it.
-@Suite(.enabled("needs the private Dovecot of Scripts/test-server (root, Debian packages)") { await PrivateDovecot.shouldRun })
+@Suite(.enabled("needs the private Dovecot of Scripts/test-server (root, Debian packages)") { await PrivateServer.dovecot.shouldRun })
 struct SecrecyAcrossCommandsTests {
     @Test func checkBenchAndReportsNeverShowThePassword() async throws {
-        let environment = try await PrivateDovecot.shared.environment()
-        try await PrivateDovecot.shared.reset("user18")
+        let environment = try await PrivateServer.dovecot.environment()
+        try await PrivateServer.dovecot.reset("user18")
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mailgauge-secrecy-\(UUID().uuidString)").path
         let outputs = ["check.json", "check.xml", "check.html", "bench.json", "bench.xml", "bench.html", "again.html"].map { "\(folder)/\($0)" }
         let check = try await CLI.command(["check", "--target", "pop3://127.0.0.1:\(environment.pop3Port)", "--suite", "pop3",

@@ -8,14 +8,14 @@ import Testing
 
 /// `check`'s suites and probes against the private Dovecot, compared with the committed
 /// baseline of its known deviations: nothing new fails and no baseline entry is stale.
-@Suite(.enabled("needs the private Dovecot of Scripts/test-server (root, Debian packages)") { await PrivateDovecot.shouldRun })
+@Suite(.enabled("needs the private Dovecot of Scripts/test-server (root, Debian packages)") { await PrivateServer.dovecot.shouldRun })
 struct DovecotConformanceTests {
     static let baselineFile = PackagePaths.file("Scenarios/conformance/baselines/dovecot-2.3.txt")
 
     @Test(arguments: [(MailProtocol.pop3, "user15"), (.imap, "user16")])
     func suitesMatchTheBaseline(mailProtocol: MailProtocol, user: String) async throws {
-        let environment = try await PrivateDovecot.shared.environment()
-        try await PrivateDovecot.shared.reset(user)
+        let environment = try await PrivateServer.dovecot.environment()
+        try await PrivateServer.dovecot.reset(user)
         let port = mailProtocol == .pop3 ? environment.pop3Port : environment.imapPort
         let target = try Target(url: "\(mailProtocol.rawValue)://127.0.0.1:\(port)")
         let check = ConformanceCheck(target: target, options: RunnerOptions(tls: TLSOptions(caFile: environment.caFile)),
@@ -32,6 +32,6 @@ struct DovecotConformanceTests {
         }
         #expect(summary.staleEntries.isEmpty, "stale baseline entries: \(summary.staleEntries)")
         #expect(results.filter { $0.status == .passed }.count >= (mailProtocol == .pop3 ? 25 : 60))
-        try await PrivateDovecot.shared.reset(user)
+        try await PrivateServer.dovecot.reset(user)
     }
 }

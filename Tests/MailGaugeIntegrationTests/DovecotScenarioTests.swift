@@ -7,12 +7,12 @@ import MailGaugeWire
 import Testing
 
 /// The shipped scenarios against a real Dovecot, for each protocol and kind of transport security.
-@Suite(.enabled("needs the private Dovecot of Scripts/test-server (root, Debian packages)") { await PrivateDovecot.shouldRun })
+@Suite(.enabled("needs the private Dovecot of Scripts/test-server (root, Debian packages)") { await PrivateServer.dovecot.shouldRun })
 struct DovecotScenarioTests {
     enum Security: String, CaseIterable, Sendable {
         case plain, starttls, implicitTLS
 
-        func target(_ mailProtocol: MailProtocol, _ environment: PrivateDovecot.Environment) throws -> Target {
+        func target(_ mailProtocol: MailProtocol, _ environment: PrivateServer.Environment) throws -> Target {
             let (port, tlsPort) = mailProtocol == .pop3 ? (environment.pop3Port, environment.pop3sPort) : (environment.imapPort, environment.imapsPort)
             switch self {
             case .plain: return try Target(url: "\(mailProtocol.rawValue)://127.0.0.1:\(port)")
@@ -30,7 +30,7 @@ struct DovecotScenarioTests {
 
     @Test(arguments: cases)
     func everyShippedScenarioPasses(mailProtocol: MailProtocol, security: Security, user: String) async throws {
-        let environment = try await PrivateDovecot.shared.environment()
+        let environment = try await PrivateServer.dovecot.environment()
         let runner = ScenarioRunner(target: try security.target(mailProtocol, environment),
                                     options: RunnerOptions(tls: TLSOptions(caFile: environment.caFile)))
         let account = Account(user: user, password: environment.password(of: user))
@@ -42,7 +42,7 @@ struct DovecotScenarioTests {
         #expect(scenarios.count >= 8)
         var passed = 0
         for path in scenarios {
-            try await PrivateDovecot.shared.reset(user)
+            try await PrivateServer.dovecot.reset(user)
             let scenario = try parser.parse(path: path)
             let result = await runner.run(scenario, as: account, capabilities: capabilities, observer: server)
             if !capabilities.isSuperset(of: scenario.requirements) {
@@ -70,7 +70,7 @@ struct DovecotScenarioTests {
     /// and POP3 AUTH; a wrong password is refused for each.
     @Test(arguments: [(MailProtocol.pop3, "user13"), (.imap, "user14")])
     func everyAdvertisedSASLMechanismLogsIn(mailProtocol: MailProtocol, user: String) async throws {
-        let environment = try await PrivateDovecot.shared.environment()
+        let environment = try await PrivateServer.dovecot.environment()
         let target = try Security.starttls.target(mailProtocol, environment)
         let options = RunnerOptions(tls: TLSOptions(caFile: environment.caFile))
         let capabilities = try await CapabilityProbe.capabilities(of: target, options: options)
@@ -93,8 +93,8 @@ struct DovecotScenarioTests {
     /// RFC 1939 §6: DELE takes effect in the UPDATE state only, which QUIT enters; a session
     /// that ends without QUIT must leave every message in place.
     @Test func deletionWithoutQuitIsNotCommitted() async throws {
-        let environment = try await PrivateDovecot.shared.environment()
-        try await PrivateDovecot.shared.reset("user4")
+        let environment = try await PrivateServer.dovecot.environment()
+        try await PrivateServer.dovecot.reset("user4")
         let seeded = try FileManager.default.contentsOfDirectory(atPath: PackagePaths.file("Scripts/test-server/seed"))
             .filter { $0.hasSuffix(".eml") }.count
         let runner = ScenarioRunner(target: try Security.plain.target(.pop3, environment))

@@ -1,13 +1,15 @@
 import Foundation
 import MailGaugeTestSupport
 
-/// The private Dovecot of `Scripts/test-server/dovecot.sh`, started once per test process.
+/// A private mail server of `Scripts/test-server`, started once per test process: Dovecot,
+/// which the integration tests run against, and GNU Mailutils, for its known deviations.
 ///
-/// Locally, tests that need it are skipped with the reason when it cannot start (no root, no
+/// Locally, tests that need one are skipped with the reason when it cannot start (no root, no
 /// packages). Under CI (`CI=true`) they always run, so a broken server setup fails the build
 /// instead of passing silently.
-actor PrivateDovecot {
-    static let shared = PrivateDovecot()
+actor PrivateServer {
+    static let dovecot = PrivateServer(script: "dovecot.sh")
+    static let mailutils = PrivateServer(script: "mailutils.sh")
 
     struct Environment: Sendable {
         var pop3Port: Int
@@ -18,11 +20,11 @@ actor PrivateDovecot {
         var usersFile: String
 
         /// Seeded accounts are `userN` with password `mg-pass-N`. Tests that reset an account
-        /// own it alone; `user21`…`user24` are never reset, for load runs that read.
+        /// own it alone; on the Dovecot, `user21`…`user24` are never reset, for load runs that read.
         func password(of user: String) -> String { "mg-pass-" + user.dropFirst("user".count) }
     }
 
-    static let script = PackagePaths.file("Scripts/test-server/dovecot.sh")
+    let script: String
     /// Started once; concurrent callers wait for the same start.
     private var started: Task<Result<Environment, StartFailure>, Never>?
 
@@ -30,16 +32,20 @@ actor PrivateDovecot {
         var description: String
     }
 
+    private init(script: String) {
+        self.script = PackagePaths.file("Scripts/test-server/" + script)
+    }
+
     /// True when tests needing the server should run: under CI always, locally when it starts.
-    static var shouldRun: Bool {
+    var shouldRun: Bool {
         get async {
             if ProcessInfo.processInfo.environment["CI"] == "true" { return true }
-            return (try? await shared.environment()) != nil
+            return (try? await environment()) != nil
         }
     }
 
     func environment() async throws(StartFailure) -> Environment {
-        if started == nil { started = Task { await Self.start() } }
+        if started == nil { started = Task { [script] in await Self.start(script) } }
         return try await started!.value.get()
     }
 
@@ -48,14 +54,14 @@ actor PrivateDovecot {
         _ = try await environment()
         let output: ProcessOutput
         do {
-            output = try await ProcessOutput.run("/bin/bash", [Self.script, "reset", user])
+            output = try await ProcessOutput.run("/bin/bash", [script, "reset", user])
         } catch {
-            throw StartFailure(description: "cannot run \(Self.script): \(error)")
+            throw StartFailure(description: "cannot run \(script): \(error)")
         }
         guard output.exitCode == 0 else { throw StartFailure(description: "reset \(user) failed: \(output.stderr)") }
     }
 
-    private static func start() async -> Result<Environment, StartFailure> {
+    private static func start(_ script: String) async -> Result<Environment, StartFailure> {
         let output: ProcessOutput
         do {
             output = try await ProcessOutput.run("/bin/bash", [script, "start"])
