@@ -155,8 +155,9 @@ struct IMAPDialect: ReplayDialect {
 
     /// Ends each command a failed main part left running, so the cleanup's commands are read as
     /// commands, not as its data: DONE ends IDLE (RFC 2177 §3); any other such command is an
-    /// AUTHENTICATE exchange, which `*` cancels (RFC 9051 §6.2.2).
-    mutating func settle(_ context: ReplayContext) async throws {
+    /// AUTHENTICATE exchange, which `*` cancels (RFC 9051 §6.2.2). A connection where that
+    /// fails too is closed, so the cleanup can still use the others.
+    mutating func settle(_ context: ReplayContext) async {
         for (name, session) in sessions.sorted(by: { $0.key < $1.key }) {
             guard let open = session.continuing else { continue }
             session.continuing = nil
@@ -164,10 +165,16 @@ struct IMAPDialect: ReplayDialect {
             context.transcript.event("ending \(open.verb), left running by the failed step, before @finally", on: name)
             context.transcript.client(line, on: name)
             let start = ContinuousClock.now
-            try await session.client.send(Array(line.utf8) + [13, 10])
-            let received = try await receive(until: { $0.response?.tag == open.tag }, session, name, context)
-            context.record(command: line, expected: [], verdict: ReplyVerdict(actualLines: received.map { Array($0.firstLine) }),
-                           findings: received.flatMap(\.findings), at: open.location, latency: start.duration(to: .now))
+            do {
+                try await session.client.send(Array(line.utf8) + [13, 10])
+                let received = try await receive(until: { $0.response?.tag == open.tag }, session, name, context)
+                context.record(command: line, expected: [], verdict: ReplyVerdict(actualLines: received.map { Array($0.firstLine) }),
+                               findings: received.flatMap(\.findings), at: open.location, latency: start.duration(to: .now))
+            } catch {
+                context.transcript.event("error: \(error); connection closed", on: name)
+                sessions[name] = nil
+                await session.client.connection.close()
+            }
         }
     }
 

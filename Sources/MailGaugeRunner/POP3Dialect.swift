@@ -21,7 +21,7 @@ struct POP3Dialect: ReplayDialect {
 
     /// Nothing to settle: a POP3 command is over once its reply was read, and replies still
     /// due to pipelined commands are read before the next command's.
-    mutating func settle(_ context: ReplayContext) async throws {}
+    mutating func settle(_ context: ReplayContext) async {}
 
     mutating func connect(greeting: Exchange?, at location: SourceLocation, _ context: ReplayContext) async throws {
         let name = context.current

@@ -8,8 +8,9 @@ protocol ReplayDialect {
     mutating func connect(greeting: Exchange?, at location: SourceLocation, _ context: ReplayContext) async throws
     mutating func perform(_ exchange: Exchange, _ context: ReplayContext) async throws
     mutating func authenticate(_ mechanism: String, at location: SourceLocation, _ context: ReplayContext) async throws
-    /// Ends whatever a failed main part left running on the server, before `@finally`'s steps.
-    mutating func settle(_ context: ReplayContext) async throws
+    /// Ends whatever a failed main part left running on the server, before `@finally`'s steps;
+    /// a connection it cannot settle is closed.
+    mutating func settle(_ context: ReplayContext) async
     /// Whether connection `name` is open.
     func isOpen(_ name: String) -> Bool
 }

@@ -15,26 +15,23 @@ struct ScenarioReplay {
     /// cancellation cut the replay short. The first failure decides: the main part's, else the
     /// cleanup's, since leaving the account as found is part of what a scenario promises.
     mutating func run(_ steps: [ScenarioStep], finally cleanup: [ScenarioStep]) async -> ReplayOutcome {
-        let outcome = await run(steps, stoppingAtFailure: true)
+        let outcome = await run(steps, isCleanup: false)
         guard !cleanup.isEmpty, context.hasConnected, !context.connections.isAbandoned else { return outcome }
         if outcome.status != .passed {
             // A cleanup written for a passing run picks up where its last step left off; after a
             // failure the connection may be mid-command (an IDLE still open) and is settled first.
-            do {
-                try await dialect.settle(context)
-            } catch {
-                context.transcript.event("error: \(error); the @finally steps were not run", on: context.current)
-                return outcome
-            }
+            await dialect.settle(context)
         }
-        let cleanupOutcome = await run(cleanup, stoppingAtFailure: false)
+        let cleanupOutcome = await run(cleanup, isCleanup: true)
         return outcome.status == .passed ? cleanupOutcome : outcome
     }
 
     /// Replays `steps` in order; the outcome is their first failure. The main part stops at a
     /// failed step, as what follows would fail for the wrong reason; the cleanup goes on past
-    /// one, to undo what it still can. A thrown error (a lost connection) stops either.
-    private mutating func run(_ steps: [ScenarioStep], stoppingAtFailure: Bool) async -> ReplayOutcome {
+    /// one, to undo what it still can. A thrown error (a lost connection) stops either, but a
+    /// variable nothing captured ends the cleanup without failing it: an `S?:` response that
+    /// did not come, or a main-part step that never ran, left it nothing to act on.
+    private mutating func run(_ steps: [ScenarioStep], isCleanup: Bool) async -> ReplayOutcome {
         let firstRecorded = context.steps.count
         var index = 0
         var location: SourceLocation?
@@ -68,9 +65,12 @@ struct ScenarioReplay {
                     }
                     try await dialect.perform(exchange, context)
                 }
-                if stoppingAtFailure, lastStepFailed() { break }
+                if !isCleanup, lastStepFailed() { break }
                 index += 1
             }
+            return outcome(ofStepsFrom: firstRecorded, otherwise: ReplayOutcome(status: .passed))
+        } catch let undefined as UndefinedVariable where isCleanup {
+            context.transcript.event("cleanup ends: \(undefined), so there is nothing it can act on", on: context.current)
             return outcome(ofStepsFrom: firstRecorded, otherwise: ReplayOutcome(status: .passed))
         } catch {
             return outcome(ofStepsFrom: firstRecorded, otherwise: outcome(for: error, at: location))

@@ -119,4 +119,30 @@ struct FinallyReplayTests {
             #expect(try await !Self.mailboxExists("MailGaugeFinally", runner: runner))
         }
     }
+
+    /// A cleanup that acts only on what an `S?:` response captured: when the response comes,
+    /// it acts; when it does not, the cleanup ends at the first use without failing.
+    @Test(arguments: [true, false])
+    func cleanupEndsQuietlyWhenAnOptionalCaptureNeverCame(mailboxLeftBehind: Bool) async throws {
+        try await Self.replay("""
+                C: CREATE MailGaugeFinally
+                S: OK {*}
+                \(mailboxLeftBehind ? "" : "C: DELETE MailGaugeFinally\nS: OK {*}")
+                @finally
+                C: LIST "" MailGaugeFinally
+                S?: * LIST ({*}) {*} {box:atom}
+                S: OK {*}
+                C: DELETE ${box}
+                S: OK {*}
+                C: NOOP
+                S: OK {*}
+
+                """) { result, runner throws in
+            #expect(result.status == .passed, "\(result.reason ?? "")")
+            #expect(try await !Self.mailboxExists("MailGaugeFinally", runner: runner))
+            let ran = result.steps.compactMap(\.command).map { $0.split(separator: " ").dropFirst().first ?? "" }
+            #expect(ran == (mailboxLeftBehind ? ["LOGIN", "CREATE", "LIST", "DELETE", "NOOP"] : ["LOGIN", "CREATE", "DELETE", "LIST"]), "\(ran)")
+            #expect(result.transcript.contains { $0.text.contains("cleanup ends: variable '${box}' has no value") } == !mailboxLeftBehind)
+        }
+    }
 }
