@@ -205,27 +205,29 @@ start_listener() { # listener
     printf '%s\n' "$!" >"$(listener_pidfile "$l")"
 }
 
-stop_listener() { # listener
-    local l=$1 pid pf
-    pf=$(listener_pidfile "$l")
-    if ! pid=$(listener_pid "$l"); then
-        rm -f "$pf"
-        return 0
-    fi
+# SIGTERM to a listener's process group; prints the listener's pid, or nothing if it is
+# not running.
+signal_listener() { # listener
+    local pid
+    pid=$(listener_pid "$1") || return 0
     kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+    printf '%s\n' "$pid"
+}
+
+# Waits until a signalled listener and every server process it started have exited.
+await_listener() { # listener pid
+    local l=$1 pid=$2 i
     if ! wait_pid_gone "$pid" "$STOP_TIMEOUT"; then
         kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
         wait_pid_gone "$pid" 5 || die "socat listener for $l (pid $pid) did not exit"
     fi
     # Server processes of open sessions share the process group; wait for them.
-    local i
     for ((i = 0; i < STOP_TIMEOUT * 10; i++)); do
         pgrep -g "$pid" >/dev/null 2>&1 || break
         ((i == 50)) && { kill -KILL -- "-$pid" 2>/dev/null || true; }
         sleep 0.1
     done
     ! pgrep -g "$pid" >/dev/null 2>&1 || die "server processes of $l (process group $pid) did not exit"
-    rm -f "$pf"
 }
 
 # ---------------------------------------------------------------- TLS -------
@@ -452,8 +454,14 @@ cmd_start() {
 }
 
 cmd_stop() {
-    local l
-    for l in "${LISTENERS[@]}"; do stop_listener "$l"; done
+    # Every listener is signalled before any is waited for: each takes about 2 s to exit,
+    # which one after another added up to 8 s.
+    local l pids=() i
+    for l in "${LISTENERS[@]}"; do pids+=("$(signal_listener "$l")"); done
+    for i in "${!LISTENERS[@]}"; do
+        [[ -z ${pids[i]} ]] || await_listener "${LISTENERS[i]}" "${pids[i]}"
+        rm -f "$(listener_pidfile "${LISTENERS[i]}")"
+    done
 }
 
 cmd_status() {
