@@ -113,8 +113,24 @@ public final class ChildProcess: Sendable {
         let envp = mergedEnvironment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { (argv + envp).forEach { free($0) } }
 
+        // A child starts with no signal blocked and SIGPIPE at its default. Spawned from a test
+        // thread it would inherit that thread's mask, in which the Swift runtime blocks nearly
+        // every signal: a server the child starts (the Mailutils listeners) then ignored SIGTERM
+        // and was stopped only by SIGKILL after a 20 s wait.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var noSignals = sigset_t()
+        sigemptyset(&noSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        sigaddset(&defaults, SIGPIPE)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+
         var pid = pid_t()
-        let spawned = posix_spawn(&pid, executable, &actions, nil, argv, envp)
+        let spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
         guard spawned == 0 else {
             throw ProcessOutput.SpawnFailure(description: "cannot start \(executable): \(String(cString: strerror(spawned)))")
         }
