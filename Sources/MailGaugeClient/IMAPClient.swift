@@ -6,12 +6,14 @@ import NIOCore
 public final class IMAPClient {
     public let connection: Connection
     private var parserOptions: IMAPParserOptions
+    private let limits: IMAPFramingLimits
     private var decoder: IMAPResponseDecoder
 
-    public init(connection: Connection, options: IMAPParserOptions = .init()) {
+    public init(connection: Connection, options: IMAPParserOptions = .init(), limits: IMAPFramingLimits = .init()) {
         self.connection = connection
         self.parserOptions = options
-        self.decoder = IMAPResponseDecoder(options: options)
+        self.limits = limits
+        self.decoder = IMAPResponseDecoder(options: options, limits: limits)
     }
 
     /// Parses what follows by the other revision's grammar, once the server enabled it.
@@ -54,7 +56,7 @@ public final class IMAPClient {
             }
             try await connection.startTLS(unconsumedBytes: decoder.bufferedByteCount)
             // The session restarts inside TLS: no greeting follows (RFC 9051 §6.2.1).
-            decoder = IMAPResponseDecoder(options: parserOptions, expectsGreeting: false)
+            decoder = IMAPResponseDecoder(options: parserOptions, limits: limits, expectsGreeting: false)
             return received
         }
     }

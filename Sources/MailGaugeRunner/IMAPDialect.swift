@@ -70,7 +70,7 @@ struct IMAPDialect: ReplayDialect {
         if let previous = sessions.removeValue(forKey: name) { await previous.client.connection.close() }
         let connection = try await context.open()
         let start = ContinuousClock.now
-        let session = Session(client: IMAPClient(connection: connection), encrypted: context.target.security == .implicitTLS)
+        let session = Session(client: IMAPClient(connection: connection, limits: context.options.imapLimits), encrypted: context.target.security == .implicitTLS)
         let received = [try await session.client.receive()]
         context.connections.observer?.greeted(received[0].firstLine, on: connection, renderedBy: context.transcript)
         absorbCapabilities(received, into: session, context)

@@ -26,7 +26,7 @@ struct POP3Dialect: ReplayDialect {
     mutating func connect(greeting: Exchange?, at location: SourceLocation, _ context: ReplayContext) async throws {
         let name = context.current
         if let previous = clients.removeValue(forKey: name) { await previous.connection.close() }
-        let client = POP3Client(connection: try await context.open())
+        let client = POP3Client(connection: try await context.open(), limits: context.options.pop3Limits)
         let start = ContinuousClock.now
         clients[name] = client
         let reply = try await client.receive(.greeting)

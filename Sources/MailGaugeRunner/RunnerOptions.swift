@@ -1,5 +1,6 @@
 import Logging
 import MailGaugeClient
+import MailGaugeWire
 
 /// How scenarios are replayed: TLS trust, time bounds and how strict the grammar check is.
 public struct RunnerOptions: Sendable {
@@ -22,11 +23,16 @@ public struct RunnerOptions: Sendable {
     /// none (a failed step keeps its lines regardless): escaping every line would cost more
     /// than the rest of the session.
     public var recordsTranscript: Bool
+    /// The largest message a reply may carry, in bytes: an IMAP literal (FETCH BODY[]), a POP3
+    /// RETR or TOP body. The decoder keeps no more than that of one reply, whatever a server
+    /// sends; IMAP reports a larger literal as a violation and discards that response, POP3
+    /// frames the rest of a larger body without keeping it, with a warning.
+    public var maxMessageSize: Int
 
     public init(tls: TLSOptions = .init(), timeouts: Timeouts = .init(), scenarioTimeout: Duration = .seconds(120),
                 strict: Bool = false, transcriptLinesPerReply: Int = 40,
                 logger: Logger = Logger(label: "mailgauge") { _ in SwiftLogNoOpLogHandler() },
-                checksGrammar: Bool = true, recordsTranscript: Bool = true) {
+                checksGrammar: Bool = true, recordsTranscript: Bool = true, maxMessageSize: Int = 64 << 20) {
         self.tls = tls
         self.timeouts = timeouts
         self.scenarioTimeout = scenarioTimeout
@@ -35,5 +41,17 @@ public struct RunnerOptions: Sendable {
         self.logger = logger
         self.checksGrammar = checksGrammar
         self.recordsTranscript = recordsTranscript
+        self.maxMessageSize = maxMessageSize
+    }
+
+    /// IMAP's bounds: a literal up to the message size, and a whole response (a FETCH of
+    /// several body parts) up to twice that, never below the decoder's own default.
+    var imapLimits: IMAPFramingLimits {
+        let defaults = IMAPFramingLimits()
+        return IMAPFramingLimits(maxLiteralSize: maxMessageSize, maxResponseSize: max(defaults.maxResponseSize, 2 * maxMessageSize))
+    }
+
+    var pop3Limits: POP3Limits {
+        POP3Limits(maxBodyBytes: maxMessageSize)
     }
 }

@@ -114,4 +114,27 @@ import Testing
         #expect(start.duration(to: clock.now) < .seconds(10))
         await server.stop()
     }
+
+    /// A literal larger than `maxMessageSize` is a decoder-limit violation and the step fails;
+    /// under the default limit the same reply passes. The bound is the user's (`--max-message-size`).
+    @Test(arguments: [1024, 64 << 20])
+    func literalsAreBoundedByTheMaximumMessageSize(maxMessageSize: Int) async throws {
+        let body = Array(repeating: UInt8(ascii: "x"), count: 2000)
+        let fetch = Array("* 1 FETCH (BODY[] {2000}\r\n".utf8) + body + Array(")\r\nA2 OK done\r\n".utf8)
+        let server = try await ScriptedServer.start(greeting: Array("* OK hi\r\n".utf8), replies: [Array("A1 OK in\r\n".utf8), fetch])
+        let scenario = try ScenarioParser { _ in
+            "@protocol imap\nS: * OK {*}\nC: LOGIN ${user} ${password}\nS: OK {*}\nC: FETCH 1 BODY[]\nS: * 1 FETCH (BODY[] \\{2000\\}\nS: OK {*}\n"
+        }.parse(path: "big.scn")
+        let result = await ScenarioRunner(target: try Target(url: "imap://127.0.0.1:\(server.port)"),
+                                          options: RunnerOptions(maxMessageSize: maxMessageSize))
+            .run(scenario, as: Account(user: "u", password: "p"))
+        await server.stop()
+        let rules = result.steps.flatMap { $0.findings.map(\.rule) }
+        if maxMessageSize < body.count {
+            #expect(result.status == .failed)
+            #expect(rules.contains("limit-literal-size"), "\(rules)")
+        } else {
+            #expect(result.status == .passed, "\(result.reason ?? "")")
+        }
+    }
 }

@@ -28,6 +28,10 @@ struct TargetOptions: ParsableArguments {
     @Option(name: .customLong("scenario-timeout"), help: "Seconds one scenario may take in all.")
     var scenarioTimeout: Double = 120
 
+    @Option(name: .customLong("max-message-size"),
+            help: "The largest message, in MiB, an IMAP literal or a POP3 RETR body may carry before the decoder stops keeping it (IMAP: a violation).")
+    var maxMessageSize: Int = 64
+
     @Flag(help: "Fail on warning-level grammar findings too, not only on violations.")
     var strict = false
 
@@ -39,6 +43,7 @@ struct TargetOptions: ParsableArguments {
         where !(value > 0 && value <= 86_400) {
             throw ValidationError("\(name) must be between 0 and 86400 seconds")
         }
+        guard (1...4096).contains(maxMessageSize) else { throw ValidationError("--max-message-size must be between 1 and 4096 MiB") }
         if insecure && caFile != nil { throw ValidationError("--insecure and --ca-file contradict each other; choose one") }
         _ = try resolvedTarget()
     }
@@ -55,7 +60,7 @@ struct TargetOptions: ParsableArguments {
         RunnerOptions(
             tls: TLSOptions(caFile: caFile, insecure: insecure),
             timeouts: Timeouts(connect: .seconds(connectTimeout), read: .seconds(readTimeout)),
-            scenarioTimeout: .seconds(scenarioTimeout), strict: strict, logger: logger)
+            scenarioTimeout: .seconds(scenarioTimeout), strict: strict, logger: logger, maxMessageSize: maxMessageSize << 20)
     }
 
     private var logger: Logger {
