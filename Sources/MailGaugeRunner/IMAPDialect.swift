@@ -143,9 +143,8 @@ struct IMAPDialect: ReplayDialect {
             }, session, name, context)
         }
         for earlier in session.inFlight {
-            let completion = received.filter { $0.response?.tag == earlier.tag }
-            context.record(command: earlier.shown, expected: [], verdict: ReplyVerdict(actualLines: completion.map { Array($0.firstLine) }),
-                           findings: completion.flatMap(\.findings), at: earlier.location, latency: earlier.start.duration(to: .now))
+            try check(received.filter { $0.response?.tag == earlier.tag }, command: earlier.shown, tag: earlier.tag, expected: [],
+                      at: earlier.location, since: earlier.start, context)
         }
         session.inFlight = []
         session.continuing = received.last?.firstLine.first != UInt8(ascii: "+") ? nil
@@ -168,8 +167,7 @@ struct IMAPDialect: ReplayDialect {
             do {
                 try await session.client.send(Array(line.utf8) + [13, 10])
                 let received = try await receive(until: { $0.response?.tag == open.tag }, session, name, context)
-                context.record(command: line, expected: [], verdict: ReplyVerdict(actualLines: received.map { Array($0.firstLine) }),
-                               findings: received.flatMap(\.findings), at: open.location, latency: start.duration(to: .now))
+                try check(received, command: line, tag: open.tag, expected: [], at: open.location, since: start, context)
             } catch {
                 context.transcript.event("error: \(error); connection closed", on: name)
                 sessions[name] = nil
