@@ -78,3 +78,51 @@ struct BenchCLITests {
         #expect(load.commands.isEmpty, "sessions cut short are in no figure")
     }
 }
+
+/// `report merge` of the results of two `mailgauge bench` processes run side by side, as a
+/// user spreads a load over several generators, against the built-in reference server.
+@Suite struct BenchMergeTests {
+    @Test func mergedResultOfTwoProcessesAddsTheirHistograms() async throws {
+        let server = try await ReferenceServer.start(.init(threads: 1))
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mailgauge-merge-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let paths = ["a", "b", "all"].map { folder.appendingPathComponent("\($0).json").path }
+        var benches: [ChildProcess] = []
+        for (index, users) in ["user%d@1-10", "user%d@11-20"].enumerated() {
+            benches.append(try ChildProcess.start(PackagePaths.mailgauge, [
+                "bench", "--target", "imap://127.0.0.1:\(server.ports.imap)", "--scenario", PackagePaths.file("Scenarios/load/imap-login.scn"),
+                "--users", users, "--sessions", "4", "--iterations", "40", "--json", paths[index], "--quiet",
+            ], environment: ["MAILGAUGE_PASSWORD": "mg-pass-%d"]))
+        }
+        var exits: [ProcessOutput?] = []
+        for bench in benches { exits.append(await bench.waitForExit(within: .seconds(60))) }
+        try await server.stop()
+        for exit in exits { #expect(exit?.exitCode == 0, "\(exit?.combined ?? "still running after 60 s")") }
+
+        let merge = try await ProcessOutput.run(PackagePaths.mailgauge, ["report", "merge", paths[0], paths[1], "-o", paths[2]])
+        #expect(merge.exitCode == 0, "\(merge.combined)")
+        let (a, b, all) = try (load(paths[0]), load(paths[1]), load(paths[2]))
+        #expect(a.sessions.passed == 40 && b.sessions.passed == 40)
+        #expect(all.sessions.passed == 80)
+        let names = Set(a.phases.keys).union(b.phases.keys)
+        #expect(names.isSuperset(of: ["tcp-connect", "authentication", "session"]), "\(names)")
+        for (merged, parts) in names.map({ (all.phases[$0], [a.phases[$0], b.phases[$0]].compactMap { $0 }) })
+            + Set(a.commands.keys).union(b.commands.keys).map({ (all.commands[$0], [a.commands[$0], b.commands[$0]].compactMap { $0 }) }) {
+            let merged = try #require(merged)
+            // Every sample of both processes, and none more: counts and buckets add up.
+            #expect(merged.count == parts.map(\.count).reduce(0, +))
+            #expect(merged.buckets.map { $0.last ?? 0 }.reduce(0, +) == merged.count)
+            #expect(merged.percentiles.max == parts.map(\.percentiles.max).max())
+            // A percentile of the whole lies between the same percentile of its parts.
+            for percentile in [\LatencyDistribution.Percentiles.p50, \.p99] {
+                let values = parts.map { $0.percentiles[keyPath: percentile] }
+                #expect((values.min()!...values.max()!).contains(merged.percentiles[keyPath: percentile]))
+            }
+        }
+    }
+
+    private func load(_ path: String) throws -> LoadResult {
+        try #require(try JSONReport.decode(Data(contentsOf: URL(fileURLWithPath: path))).load)
+    }
+}

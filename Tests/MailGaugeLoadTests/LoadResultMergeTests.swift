@@ -1,5 +1,6 @@
 import Foundation
 @testable import MailGaugeLoad
+import MailGaugeReport
 import MailGaugeResult
 import Testing
 
@@ -39,7 +40,10 @@ struct LoadResultMergeTests {
                             errors: ["NO LOGIN": ErrorTally(count: 2, examples: ["x", "y"])])
         let b = Self.result(second, startingAt: start.addingTimeInterval(1.2), series: [ThroughputSample(second: 0, sessions: 5)],
                             errors: ["NO LOGIN": ErrorTally(count: 1, examples: ["z", "w"]), "timeout": ErrorTally(count: 1)])
-        let merged = try #require(try LoadResultMerge.merge([a, b]).load)
+        // Each generator process hands its result on as its JSON file: merged from what the
+        // files hold, as `report merge` reads them.
+        let written = try [a, b].map { try JSONReport.decode(try JSONReport.encode($0)) }
+        let merged = try #require(try LoadResultMerge.merge(written).load)
         let whole = Self.distribution(first + second)
         #expect(merged.phases["session"] == whole)
         #expect(merged.commands["LOGIN"]?.percentiles == whole.percentiles)
