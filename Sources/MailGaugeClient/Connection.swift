@@ -194,7 +194,8 @@ public final class Connection: Sendable {
         case ChannelError.eof, ChannelError.ioOnClosedChannel, ChannelError.alreadyClosed:
             return ConnectionError(.closed, endpoint: endpoint, "connection closed by the server")
         case is NIOSSLError, is BoringSSLError, is NIOSSLExtraError:
-            return ConnectionError(.tls, endpoint: endpoint, "TLS failed: \(describeTLS(error))")
+            let ourSide = (error as? NIOSSLExtraError) == .failedToValidateHostname || describe(error).contains("CERTIFICATE_VERIFY_FAILED")
+            return ConnectionError(ourSide ? .certificate : .tls, endpoint: endpoint, "TLS failed: \(describeTLS(error))")
         default:
             let text = describe(error)
             if text.contains("refused") || text.contains("ECONNREFUSED") {

@@ -3,7 +3,9 @@ public struct ConnectionError: Error, Sendable, Equatable, CustomStringConvertib
     /// Stable names, so results can count errors by kind and be diffed across runs.
     public enum Kind: String, Sendable, Codable {
         case refused, unreachable, connectTimeout = "connect-timeout", readTimeout = "read-timeout"
-        case tls, closed, tooLarge = "too-large", unexpectedBytesBeforeTLS = "bytes-before-tls", other
+        /// The handshake failed; `certificate` when it failed because our side would not trust
+        /// the server's certificate (a verdict on the setup, not on the server's protocol).
+        case tls, certificate = "tls-certificate", closed, tooLarge = "too-large", unexpectedBytesBeforeTLS = "bytes-before-tls", other
     }
 
     public var kind: Kind

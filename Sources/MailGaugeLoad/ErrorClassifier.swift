@@ -21,7 +21,7 @@ enum ErrorClassifier {
         switch transport {
         case .refused, .unreachable: "refused"
         case .connectTimeout, .readTimeout: "timeout"
-        case .tls, .unexpectedBytesBeforeTLS: "tls"
+        case .tls, .certificate, .unexpectedBytesBeforeTLS: "tls"
         case .closed: "disconnect"
         case .tooLarge, .other: "other"
         }

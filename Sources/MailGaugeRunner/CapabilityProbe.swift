@@ -1,103 +1,99 @@
 import MailGaugeClient
+import MailGaugeResult
 import MailGaugeScenario
 import MailGaugeWire
 
 /// Asks a server what it supports, on a connection of its own, so that scenarios needing a
-/// capability the server lacks are skipped rather than failed.
+/// capability the server lacks are skipped rather than failed; and, before a `check`, whether
+/// the account can be used at all. It is a scripted replay like any probe: the greeting and
+/// every reply are grammar-checked and recorded, and no secret crosses a connection where the
+/// server forbids it.
 public enum CapabilityProbe {
+    /// What the survey found: its own result (a case like any other), the capabilities it
+    /// learnt, and why the account cannot be used through this target, if it cannot.
+    package struct Survey: Sendable {
+        package var result: ScenarioResult
+        package var capabilities: Set<String>
+        /// One line, `host:port: what is wrong; what to do`: the run cannot test anything.
+        package var setupError: String?
+        /// The error that kept any connection from being made.
+        package var unreachable: ConnectionError?
+    }
+
+    package static let caseID = "setup/capabilities"
+
     /// The capabilities as the scenario's session will see them: after STARTTLS when the
     /// target uses it; for IMAP also after logging in as `account`, since servers announce
     /// most extensions only then (RFC 9051 §6.2.3). An `observer` sees the greeting and the
-    /// lists as the server sent them, as a replay's observer does.
+    /// lists as the server sent them, as a replay's observer does. Throws only when no
+    /// connection could be made at all.
     public static func capabilities(of target: Target, options: RunnerOptions, account: Account? = nil,
                                     observer: (any ReplayObserver)? = nil) async throws(ConnectionError) -> Set<String> {
-        // Renders what the observer is shown as transcripts are: escaped, the password masked.
-        var rendering = TranscriptRecorder(linesPerReply: 1, isRecording: false)
-        if let account {
-            var secrets = Bindings()
-            secrets.set("password", to: account.password, secret: true)
-            rendering.conceal(secrets)
-        }
-        return switch target.mailProtocol {
-        case .pop3: try await pop3Capabilities(of: target, options: options, observer, rendering)
-        case .imap: try await imapCapabilities(of: target, options: options, account: account, observer, rendering)
-        }
+        let survey = await survey(ScenarioRunner(target: target, options: options), account: account, observer: observer)
+        if let unreachable = survey.unreachable { throw unreachable }
+        return survey.capabilities
     }
 
-    /// CAPABILITY (RFC 9051 §6.1.1), upper-cased, before and after LOGIN; never LOGIN in
-    /// clear where the server advertises LOGINDISABLED.
-    private static func imapCapabilities(of target: Target, options: RunnerOptions, account: Account?,
-                                         _ observer: (any ReplayObserver)?, _ rendering: TranscriptRecorder) async throws(ConnectionError) -> Set<String> {
-        let connection = try await Connection.open(to: target, tls: options.tls, timeouts: options.timeouts)
-        let client = IMAPClient(connection: connection)
-        do {
-            let greeting = try await client.receive()
-            observer?.greeted(greeting.firstLine, on: connection, renderedBy: rendering)
-            if target.security == .startTLS { _ = try await client.startTLS(tag: "P0") }
-            var capabilities = try await imapCommand("P1 CAPABILITY", tag: "P1", client, observer, rendering)
-            let loginAllowed = target.security != .plain || !capabilities.contains("LOGINDISABLED")
-            if let account, loginAllowed {
-                let login = "P2 LOGIN \(imapQuoted(account.user)) \(imapQuoted(account.password))"
-                capabilities.formUnion(try await imapCommand(login, tag: "P2", client, observer, rendering))
-                capabilities.formUnion(try await imapCommand("P3 CAPABILITY", tag: "P3", client, observer, rendering))
-            }
-            try await client.send(Array("P4 LOGOUT\r\n".utf8))
-            await connection.close()
-            return capabilities
-        } catch {
-            await connection.close()
-            throw error
-        }
-    }
-
-    /// Sends one command and returns the capabilities its responses announced.
-    private static func imapCommand(_ line: String, tag: String, _ client: IMAPClient,
-                                    _ observer: (any ReplayObserver)?, _ rendering: TranscriptRecorder) async throws(ConnectionError) -> Set<String> {
-        try await client.send(Array((line + "\r\n").utf8))
+    package static func survey(_ runner: ScenarioRunner, account: Account?, observer: (any ReplayObserver)? = nil) async -> Survey {
         var capabilities: Set<String> = []
-        while true {
-            let next = try await client.receive()
-            if let list = next.response?.capabilities {
-                capabilities.formUnion(list.map { $0.uppercased() })
-                observer?.listed(list.map(\.utf8), on: client.connection, renderedBy: rendering)
+        var setupError: String?
+        var unreachable: ConnectionError?
+        let identity = CaseIdentity(file: caseID, title: "What the server advertises, and whether the account can log in",
+                                    references: ["RFC 9051 §6.1.1", "RFC 9051 §6.2.3", "RFC 2449 §5", "RFC 2595 §4"])
+        let result = await runner.drive(identity, as: account ?? Account(user: "", password: ""), observer: observer) { replay in
+            do {
+                switch runner.target.mailProtocol {
+                case .imap: setupError = try await imap(replay, logIn: account != nil, into: &capabilities)
+                case .pop3: setupError = try await pop3(replay, tryUser: account != nil, into: &capabilities)
+                }
+            } catch let error as ConnectionError where !replay.context.hasConnected {
+                unreachable = error
+                throw error
             }
-            if next.response?.tag == tag || next.firstLine.starts(with: Array("\(tag) ".utf8)) { return capabilities }
         }
+        if setupError == nil, result.status == .error { setupError = result.reason }
+        return Survey(result: result, capabilities: capabilities, setupError: setupError, unreachable: unreachable)
     }
 
-    /// An IMAP quoted string (RFC 9051 §4.3).
-    private static func imapQuoted(_ text: String) -> String {
-        "\"" + text.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"") + "\""
+    /// CAPABILITY (RFC 9051 §6.1.1), upper-cased, before and after LOGIN. A plain connection
+    /// under LOGINDISABLED is a setup error: the password would never be sent.
+    private static func imap(_ replay: ScriptedReplay, logIn: Bool, into capabilities: inout Set<String>) async throws -> String? {
+        let connection = try await replay.openIMAP(login: false)
+        capabilities = try await connection.capabilities()
+        if replay.target.security == .plain, capabilities.contains("LOGINDISABLED") {
+            await connection.logout()
+            return "\(replay.target.endpoint): the server requires TLS before login: it advertises LOGINDISABLED on this plain connection (RFC 9051 §6.2.3); use --starttls or imaps://"
+        }
+        guard logIn else {
+            await connection.logout()
+            return nil
+        }
+        let login = try await connection.command("LOGIN ${quoted_user} ${quoted_password}", expecting: nil)
+        guard login.last?.response?.status == .ok else {
+            await connection.logout()
+            let answer = login.last.map { ByteEscaping.escape($0.firstLine) } ?? "no answer"
+            return "\(replay.target.endpoint): LOGIN as \(replay.context.bindings["user"] ?? "") was refused: \(answer)"
+        }
+        capabilities.formUnion(try await connection.capabilities())
+        await connection.logout()
+        return nil
     }
 
     /// POP3: the CAPA tags (RFC 2449 §5), upper-cased, with `SASL` arguments as `SASL=MECH`;
-    /// `APOP` stands for a greeting that carries an APOP timestamp (RFC 1939 §7).
-    private static func pop3Capabilities(of target: Target, options: RunnerOptions,
-                                         _ observer: (any ReplayObserver)?, _ rendering: TranscriptRecorder) async throws(ConnectionError) -> Set<String> {
-        let connection = try await Connection.open(to: target, tls: options.tls, timeouts: options.timeouts)
-        let client = POP3Client(connection: connection)
-        do {
-            let greeting = try await client.receive(.greeting)
-            observer?.greeted(greeting.statusLine, on: connection, renderedBy: rendering)
-            if target.security == .startTLS { _ = try await client.startTLS() }
-            try await client.send("CAPA")
-            let reply = try await client.receive(.multiLine(verb: "CAPA"))
-            if reply.status == .ok { observer?.listed(reply.body ?? [], on: connection, renderedBy: rendering) }
-            var capabilities: Set<String> = []
-            for line in reply.body ?? [] {
-                let words = line.split(separator: UInt8(ascii: " ")).map { String(decoding: $0, as: UTF8.self).uppercased() }
-                guard let tag = words.first else { continue }
-                capabilities.insert(tag)
-                if tag == "SASL" { capabilities.formUnion(words.dropFirst().map { "SASL=\($0)" }) }
-            }
-            if POP3Greeting.apopTimestamp(in: greeting.statusLine) != nil { capabilities.insert("APOP") }
-            try await client.send("QUIT")
-            _ = try await client.receive(.singleLine(verb: "QUIT"))
-            await connection.close()
-            return capabilities
-        } catch {
-            await connection.close()
-            throw error
+    /// `APOP` stands for a greeting that carries an APOP timestamp (RFC 1939 §7). On a plain
+    /// target it sends USER (never PASS): an `-ERR` saying TLS is required is a setup error.
+    private static func pop3(_ replay: ScriptedReplay, tryUser: Bool, into capabilities: inout Set<String>) async throws -> String? {
+        let connection = try await replay.openPOP3(login: false)
+        capabilities = try await connection.capabilities()
+        if replay.context.bindings["apop_digest"] != nil { capabilities.insert("APOP") }
+        guard tryUser, replay.target.security == .plain else {
+            await connection.quit()
+            return nil
         }
+        let user = try await connection.command("USER ${user}", expecting: nil)
+        await connection.quit()
+        let answer = ByteEscaping.escape(user.statusLine)
+        guard user.status != .ok, POP3SecretGuard.saysTLSRequired(answer) else { return nil }
+        return "\(replay.target.endpoint): the server requires TLS before login: it answered '\(answer)' to USER on this plain connection (RFC 2595 §2.2); use --starttls or pop3s://"
     }
 }

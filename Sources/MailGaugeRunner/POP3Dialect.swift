@@ -4,72 +4,135 @@ import MailGaugeResult
 import MailGaugeScenario
 import MailGaugeWire
 
-/// POP3 (RFC 1939): one reply per command, the greeting's APOP timestamp, STLS, AUTH.
+/// POP3 (RFC 1939): one reply per command, the greeting's APOP timestamp, STLS, AUTH, and
+/// never a secret in clear where the server said it wants TLS (see `POP3SecretGuard`).
+/// Scenario files and probes written in code both come through here.
 struct POP3Dialect: ReplayDialect {
-    private var clients: [String: POP3Client] = [:]
-    /// Commands sent without waiting (RFC 2449 §6.6 PIPELINING), per connection, in order.
-    private var inFlight: [String: [Pipelined]] = [:]
+    /// One open connection's state; a class, as IMAP's is, so async frames hold a reference.
+    final class Session {
+        let client: POP3Client
+        var secrets: POP3SecretGuard
+        /// Commands sent without waiting (RFC 2449 §6.6 PIPELINING), in order.
+        var inFlight: [Pipelined] = []
 
-    private struct Pipelined {
+        init(client: POP3Client, encrypted: Bool) {
+            self.client = client
+            self.secrets = POP3SecretGuard(encrypted: encrypted)
+        }
+    }
+
+    struct Pipelined {
         var shown: String
+        var verb: String
         var context: POP3ReplyContext
         var location: SourceLocation
         var start: ContinuousClock.Instant
     }
 
-    func isOpen(_ name: String) -> Bool { clients[name] != nil }
+    private var sessions: [String: Session] = [:]
+
+    func isOpen(_ name: String) -> Bool { sessions[name] != nil }
+
+    /// The open connection `name`, for what a probe asks of it directly.
+    func session(_ name: String) throws(ReplayFailure) -> Session {
+        guard let session = sessions[name] else { throw ReplayFailure("connection '\(name)' is not open") }
+        return session
+    }
 
     /// Nothing to settle: a POP3 command is over once its reply was read, and replies still
     /// due to pipelined commands are read before the next command's.
     mutating func settle(_ context: ReplayContext) async {}
 
-    mutating func connect(greeting: Exchange?, at location: SourceLocation, _ context: ReplayContext) async throws {
+    mutating func connect(greeting: Exchange?, at location: SourceLocation, opening security: Target.Security, upgrade: Bool,
+                          _ context: ReplayContext) async throws {
         let name = context.current
-        if let previous = clients.removeValue(forKey: name) { await previous.connection.close() }
-        let client = POP3Client(connection: try await context.open(), limits: context.options.pop3Limits)
+        if let previous = sessions.removeValue(forKey: name) { await previous.client.connection.close() }
+        let session = Session(client: POP3Client(connection: try await context.open(security), limits: context.options.pop3Limits),
+                              encrypted: security == .implicitTLS)
         let start = ContinuousClock.now
-        clients[name] = client
-        let reply = try await client.receive(.greeting)
+        sessions[name] = session
+        let reply = try await session.client.receive(.greeting)
         try check(reply, answering: .greeting, command: nil, expected: greeting?.expected ?? [], at: greeting?.location ?? location,
-                  since: start, context)
+                  since: start, session, context)
         if let timestamp = POP3Greeting.apopTimestamp(in: reply.statusLine) {
             context.setSecret("apop_digest", to: APOPDigest.compute(timestamp: timestamp, secret: context.bindings["password"] ?? ""))
         }
-        if context.target.security == .startTLS, context.steps.last?.status == .passed {
-            context.transcript.client("STLS", on: name)
-            let reply = try await client.startTLS()
-            context.transcript.server(reply.wireBytes, on: name)
-            context.transcript.event("TLS established", on: name)
+        if upgrade, context.steps.last?.status == .passed {
+            _ = try await startTLS(pipelining: [], context)
         }
     }
 
+    /// STLS on the current connection (RFC 2595 §4), with `pipelining` in the same write (the
+    /// plaintext an injection probe sends), then the TLS handshake.
+    mutating func startTLS(pipelining: [UInt8], _ context: ReplayContext) async throws -> POP3Response {
+        let name = context.current
+        let session = try session(name)
+        context.transcript.client("STLS", on: name)
+        if !pipelining.isEmpty {
+            context.transcript.event("sent in the same write, in clear: \(ByteEscaping.escape(pipelining))", on: name)
+        }
+        let reply: POP3Response
+        do {
+            reply = try await session.client.startTLS(pipelining: pipelining)
+        } catch {
+            context.transcript.event("error: \(error)", on: name)
+            throw error
+        }
+        context.transcript.server(reply.wireBytes, on: name)
+        context.transcript.event("TLS established", on: name)
+        session.secrets = POP3SecretGuard(encrypted: true)
+        return reply
+    }
+
     mutating func perform(_ exchange: Exchange, _ context: ReplayContext) async throws {
-        let client = clients[context.current]!
+        _ = try await self.exchange(exchange, context)
+    }
+
+    /// Sends `exchange`'s command and checks its reply; returns it (nil when the command went
+    /// out pipelined, with no `S:` lines: its reply is read before the next command's).
+    mutating func exchange(_ exchange: Exchange, _ context: ReplayContext) async throws -> POP3Response? {
+        let session = try session(context.current)
         let command = exchange.command!.text
         let line = try command.render(context.bindings)
         let shown = try command.render(context.bindings.masked)
+        let verb = command.verb
+        if Self.carriesSecret(command, context.bindings) {
+            // The replies before it may be the ones that say TLS is required.
+            try await readPipelined(session, context)
+            if let refusal = session.secrets.refusal(sending: verb) { throw SecretWithheld(description: refusal) }
+        }
         context.transcript.client(shown, on: context.current)
-        try await client.send(line)
+        try await session.client.send(line)
         let start = ContinuousClock.now
-        // No `S:` lines: pipelined, its reply is read before the next command's.
-        if exchange.expected.isEmpty {
-            inFlight[context.current, default: []].append(
-                Pipelined(shown: shown, context: .forCommand(line), location: exchange.location, start: start))
-            return
-        }
-        for earlier in inFlight.removeValue(forKey: context.current) ?? [] {
-            let reply = try await client.receive(earlier.context)
-            try check(reply, answering: earlier.context, command: earlier.shown, expected: [], at: earlier.location, since: earlier.start, context)
-        }
         let replyContext = POP3ReplyContext.forCommand(line)
-        let reply = try await client.receive(replyContext)
-        try check(reply, answering: replyContext, command: shown, expected: exchange.expected, at: exchange.location, since: start, context)
+        if exchange.expected.isEmpty {
+            session.inFlight.append(Pipelined(shown: shown, verb: verb, context: replyContext, location: exchange.location, start: start))
+            return nil
+        }
+        try await readPipelined(session, context)
+        let reply = try await session.client.receive(replyContext)
+        try check(reply, answering: replyContext, command: shown, verb: verb, expected: exchange.expected, at: exchange.location,
+                  since: start, session, context)
+        return reply
+    }
+
+    /// Reads and checks the replies of the commands still in flight on `session`.
+    private func readPipelined(_ session: Session, _ context: ReplayContext) async throws {
+        let earlier = session.inFlight
+        session.inFlight = []
+        for pipelined in earlier {
+            let reply = try await session.client.receive(pipelined.context)
+            try check(reply, answering: pipelined.context, command: pipelined.shown, verb: pipelined.verb, expected: [],
+                      at: pipelined.location, since: pipelined.start, session, context)
+        }
     }
 
     /// AUTH (RFC 5034): the initial response on the command line, `+ base64` challenges, then
     /// `+OK` or `-ERR`.
     mutating func authenticate(_ mechanism: String, at location: SourceLocation, _ context: ReplayContext) async throws {
-        guard let client = clients[context.current] else { throw ReplayFailure("connection '\(context.current)' is not open") }
+        let session = try session(context.current)
+        try await readPipelined(session, context)
+        if let refusal = session.secrets.refusal(sending: "AUTH") { throw SecretWithheld(description: refusal) }
         var sasl = try SASLSession(mechanism, user: context.bindings["user"] ?? "", password: context.bindings["password"] ?? "",
                                    service: "pop", host: context.target.host)
         let name = context.current
@@ -77,15 +140,16 @@ struct POP3Dialect: ReplayDialect {
         let shown = "AUTH \(sasl.name)" + (initial == nil ? "" : " " + SASLSession.maskedPayload)
         context.transcript.client(shown, on: name)
         let start = ContinuousClock.now
-        try await client.send("AUTH \(sasl.name)" + (initial.map { " " + $0 } ?? ""))
+        try await session.client.send("AUTH \(sasl.name)" + (initial.map { " " + $0 } ?? ""))
         var lines: [[UInt8]] = []
         var findings: [Finding] = []
         while true {
-            let reply = try await client.receive(.authContinuation)
+            let reply = try await session.client.receive(.authContinuation)
             context.transcript.server(reply.wireBytes, on: name)
             lines.append(reply.statusLine)
             findings += reply.findings
             guard reply.isContinuation else {
+                session.secrets.learn(ok: reply.status == .ok, to: "AUTH") { context.transcript.render(reply.statusLine) }
                 var verdict = ReplyVerdict(actualLines: lines)
                 if reply.status != .ok {
                     verdict.mismatch = Mismatch(expectedLine: 0, actualLine: lines.count - 1, message: "the server refused \(sasl.name) authentication")
@@ -97,19 +161,26 @@ struct POP3Dialect: ReplayDialect {
             }
             let answer = try sasl.answer(Array(reply.text.utf8))
             context.transcript.client(SASLSession.maskedPayload, on: name)
-            try await client.send(answer)
+            try await session.client.send(answer)
         }
     }
 
-    private func check(_ reply: POP3Response, answering replyContext: POP3ReplyContext, command: String?, expected: [ExpectedLine],
-                       at location: SourceLocation, since start: ContinuousClock.Instant, _ context: ReplayContext) throws {
+    /// Whether the command line substitutes a secret (the password, the APOP digest).
+    private static func carriesSecret(_ command: Template, _ bindings: Bindings) -> Bool {
+        command.segments.contains { if case .variable(let name) = $0 { bindings.isSecret(name) } else { false } }
+    }
+
+    private func check(_ reply: POP3Response, answering replyContext: POP3ReplyContext, command: String?, verb: String = "",
+                       expected: [ExpectedLine], at location: SourceLocation, since start: ContinuousClock.Instant,
+                       _ session: Session, _ context: ReplayContext) throws {
         context.transcript.server(reply.wireBytes, on: context.current)
-        let (observer, connection) = (context.connections.observer, clients[context.current]!.connection)
+        let (observer, connection) = (context.connections.observer, session.client.connection)
         switch replyContext {
         case .greeting: observer?.greeted(reply.statusLine, on: connection, renderedBy: context.transcript)
         case .multiLine(verb: "CAPA") where reply.status == .ok: observer?.listed(reply.body ?? [], on: connection, renderedBy: context.transcript)
         default: break
         }
+        if !verb.isEmpty { session.secrets.learn(ok: reply.status == .ok, to: verb) { context.transcript.render(reply.statusLine) } }
         let verdict = try POP3ReplyMatcher.compare(expected, with: reply, context.bindings)
         context.record(command: command, expected: expected, verdict: verdict, findings: reply.findings,
                        at: location, latency: start.duration(to: .now))

@@ -37,12 +37,16 @@ final class ReplayContext {
     }
 
     /// Opens a connection for `current`, registered so a scenario timeout can close it.
-    func open() async throws(ConnectionError) -> Connection {
+    /// `security` is how this connection starts: the target's, or `.startTLS` for a plain
+    /// connection that a probe upgrades itself.
+    func open(_ security: Target.Security) async throws(ConnectionError) -> Connection {
         transcript.event("connect \(target)", on: current)
+        var target = self.target
+        target.security = security
         let connection = try await Connection.open(to: target, tls: options.tls, timeouts: options.timeouts)
         connections.add(connection)
         hasConnected = true
-        if target.security == .implicitTLS { transcript.event("TLS established", on: current) }
+        if security == .implicitTLS { transcript.event("TLS established", on: current) }
         return connection
     }
 
@@ -56,6 +60,17 @@ final class ReplayContext {
             location: location.description, connection: current, command: command, status: failed ? .failed : .passed,
             expected: expected.map(\.source), actual: actual,
             mismatch: verdict.mismatch, findings: findings, latencySeconds: latency.seconds))
+    }
+
+    /// Records a rule a script checked over what it observed, rather than a reply it read.
+    func recordCheck(_ requirement: String, observed: [String], at location: SourceLocation, on connection: String,
+                     mismatch: String?, findings: [Finding]) {
+        let failed = mismatch != nil || findings.contains(where: failing)
+        steps.append(StepResult(
+            location: location.description, connection: connection, command: "check: \(requirement)", status: failed ? .failed : .passed,
+            expected: [requirement], actual: observed.map { transcript.render($0.utf8) },
+            mismatch: mismatch.map { Mismatch(expectedLine: 0, actualLine: nil, message: $0) },
+            findings: findings, latencySeconds: 0))
     }
 
     /// Violations always fail a step; warnings only in strict mode; nothing when a load run

@@ -43,7 +43,8 @@ struct ScenarioReplay {
                     context.current = name
                     let greeting = Self.greeting(after: index, in: steps)
                     if greeting != nil { index += 1 }
-                    try await dialect.connect(greeting: greeting, at: at, context)
+                    try await dialect.connect(greeting: greeting, at: at, opening: context.target.security,
+                                              upgrade: context.target.security == .startTLS, context)
                 case .use(let name, _):
                     context.current = name
                 case .set(let name, let value, _):
@@ -68,12 +69,12 @@ struct ScenarioReplay {
                 if !isCleanup, lastStepFailed() { break }
                 index += 1
             }
-            return outcome(ofStepsFrom: firstRecorded, otherwise: ReplayOutcome(status: .passed))
+            return context.outcome(ofStepsFrom: firstRecorded, otherwise: ReplayOutcome(status: .passed))
         } catch let undefined as UndefinedVariable where isCleanup {
             context.transcript.event("cleanup ends: \(undefined), so there is nothing it can act on", on: context.current)
-            return outcome(ofStepsFrom: firstRecorded, otherwise: ReplayOutcome(status: .passed))
+            return context.outcome(ofStepsFrom: firstRecorded, otherwise: ReplayOutcome(status: .passed))
         } catch {
-            return outcome(ofStepsFrom: firstRecorded, otherwise: outcome(for: error, at: location))
+            return context.outcome(ofStepsFrom: firstRecorded, otherwise: context.outcome(for: error, at: location))
         }
     }
 
@@ -91,38 +92,6 @@ struct ScenarioReplay {
     private func lastStepFailed() -> Bool {
         context.steps.last?.status == .failed
     }
-
-    /// The first failed step recorded from index `first` on, as the outcome; `otherwise` when none failed.
-    @inline(never)
-    private func outcome(ofStepsFrom first: Int, otherwise: ReplayOutcome) -> ReplayOutcome {
-        guard let failed = context.steps[first...].first(where: { $0.status == .failed }) else { return otherwise }
-        let why = failed.mismatch?.message ?? failed.findings.first(where: context.failing)?.summary ?? "failed"
-        return ReplayOutcome(status: .failed, reason: "\(failed.location): \(why)")
-    }
-
-    @inline(never)
-    private func outcome(for error: Error, at location: SourceLocation?) -> ReplayOutcome {
-        let place = location.map { "\($0): " } ?? ""
-        if context.connections.timedOut {
-            context.connections.observer?.failed(ConnectionError(.readTimeout, endpoint: context.target.endpoint,
-                                                     "scenario timed out after \(context.options.scenarioTimeout)"))
-            return ReplayOutcome(status: .failed, reason: "\(place)scenario timed out after \(context.options.scenarioTimeout)")
-        }
-        switch error {
-        case let error as ConnectionError:
-            context.transcript.event("error: \(error)", on: context.current)
-            context.connections.observer?.failed(error)
-            // Not getting a session at all is a connection error; losing one midway is the server's failure.
-            return context.hasConnected ? ReplayOutcome(status: .failed, reason: place + error.description)
-                             : ReplayOutcome(status: .error, reason: error.description)
-        case let error as UndefinedVariable:
-            var reason = place + error.description
-            if error.name == "apop_digest" { reason += " (the greeting carries no APOP timestamp, RFC 1939 §7)" }
-            return ReplayOutcome(status: .failed, reason: reason)
-        default:
-            return ReplayOutcome(status: .failed, reason: place + "\(error)")
-        }
-    }
 }
 
 /// A step that cannot go on, in one line (the server refused authentication, a literal was
@@ -130,4 +99,10 @@ struct ScenarioReplay {
 struct ReplayFailure: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
+}
+
+/// A secret (the password, the APOP digest, a SASL response) was not sent: the server forbids
+/// it on this unencrypted connection. The step cannot go on, and the secret never left.
+package struct SecretWithheld: Error, CustomStringConvertible {
+    package var description: String
 }

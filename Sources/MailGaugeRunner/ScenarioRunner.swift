@@ -22,18 +22,28 @@ public final class ScenarioRunner: Sendable {
     /// the calling task closes the replay's connections, so it ends at once.
     public func run(_ scenario: Scenario, as account: Account, capabilities: Set<String>? = nil,
                     observer: (any ReplayObserver)? = nil) async -> ScenarioResult {
-        let start = ContinuousClock.now
+        let identity = CaseIdentity(file: scenario.file, title: scenario.title, references: scenario.references)
         if let skip = Self.precondition(scenario, target: target, capabilities: capabilities) {
-            return skip.result(for: scenario, account: account, duration: .zero)
+            return skip.result(for: identity, account: account, duration: .zero)
         }
+        return await session(identity, as: account, observer: observer) { context in
+            var replay = ScenarioReplay(dialect: Self.dialect(for: scenario.mailProtocol), context: context)
+            return await replay.run(scenario.steps, finally: scenario.cleanup)
+        }
+    }
+
+    /// One replay of any kind, scenario or scripted: its connections, its deadline, and what
+    /// it recorded, stamped with `identity`. The timeout is a timer, not a task racing the
+    /// replay: a load run holds thousands of sessions and each task costs memory. Cancelling
+    /// the calling task closes the replay's connections, so it ends at once.
+    func session(_ identity: CaseIdentity, as account: Account, observer: (any ReplayObserver)?,
+                 _ body: (ReplayContext) async -> ReplayOutcome) async -> ScenarioResult {
+        let start = ContinuousClock.now
         let connections = OpenConnections(observer: observer)
-        // The timeout is a timer, not a task racing the replay: a load run holds thousands
-        // of sessions and each task costs memory.
         let deadline = LoopTimer(after: options.scenarioTimeout) { connections.abandon(timedOut: true) }
         let context = ReplayContext(target: target, options: options, account: account, connections: connections)
-        var replay = ScenarioReplay(dialect: Self.dialect(for: scenario.mailProtocol), context: context)
         var outcome = await withTaskCancellationHandler {
-            await replay.run(scenario.steps, finally: scenario.cleanup)
+            await body(context)
         } onCancel: {
             connections.abandon(timedOut: false)
         }
@@ -41,8 +51,8 @@ public final class ScenarioRunner: Sendable {
         deadline.cancel()
         outcome.steps = context.steps
         outcome.transcript = context.transcript.lines
-        options.logger.info("\(scenario.file): \(outcome.status.rawValue)\(outcome.reason.map { " — \($0)" } ?? "")")
-        return outcome.result(for: scenario, account: account, duration: start.duration(to: .now))
+        options.logger.info("\(identity.file): \(outcome.status.rawValue)\(outcome.reason.map { " — \($0)" } ?? "")")
+        return outcome.result(for: identity, account: account, duration: start.duration(to: .now))
     }
 
     private static func dialect(for mailProtocol: MailProtocol) -> any ReplayDialect {
@@ -71,11 +81,23 @@ struct ReplayOutcome: Sendable {
     var steps: [StepResult] = []
     var transcript: [TranscriptLine] = []
 
-    func result(for scenario: Scenario, account: Account, duration: Duration) -> ScenarioResult {
-        let (seconds, attoseconds) = duration.components
-        return ScenarioResult(
-            file: scenario.file, title: scenario.title, references: scenario.references, account: account.user,
-            status: status, reason: reason, steps: steps, transcript: transcript,
-            durationSeconds: Double(seconds) + Double(attoseconds) / 1e18)
+    func result(for identity: CaseIdentity, account: Account, duration: Duration) -> ScenarioResult {
+        ScenarioResult(
+            file: identity.file, title: identity.title, references: identity.references, account: account.user,
+            status: status, reason: reason, steps: steps, transcript: transcript, durationSeconds: duration.seconds)
+    }
+}
+
+/// What a result is about: a scenario file, or a probe written in code (`probes/<name>`).
+package struct CaseIdentity: Sendable {
+    package var file: String
+    package var title: String
+    /// Where the rules it checks are written down.
+    package var references: [String]
+
+    package init(file: String, title: String, references: [String]) {
+        self.file = file
+        self.title = title
+        self.references = references
     }
 }

@@ -31,6 +31,11 @@ public struct Bindings: Sendable, Equatable {
         return copy
     }
 
+    /// Whether `name` holds a secret (the password, the APOP digest).
+    public func isSecret(_ name: String) -> Bool {
+        secretNames.contains(name)
+    }
+
     /// The secret values themselves, for scrubbing text that did not come from a template.
     public var secretValues: [String] {
         secretNames.compactMap { values[$0] }.filter { !$0.isEmpty }

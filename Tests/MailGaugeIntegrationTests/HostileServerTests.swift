@@ -121,7 +121,7 @@ import Testing
     func literalsAreBoundedByTheMaximumMessageSize(maxMessageSize: Int) async throws {
         let body = Array(repeating: UInt8(ascii: "x"), count: 2000)
         let fetch = Array("* 1 FETCH (BODY[] {2000}\r\n".utf8) + body + Array(")\r\nA2 OK done\r\n".utf8)
-        let server = try await ScriptedServer.start(greeting: Array("* OK hi\r\n".utf8), replies: [Array("A1 OK in\r\n".utf8), fetch])
+        let server = try await ScriptedServer.start(greeting: Array("* OK [CAPABILITY IMAP4rev1] hi\r\n".utf8), replies: [Array("A1 OK in\r\n".utf8), fetch])
         let scenario = try ScenarioParser { _ in
             "@protocol imap\nS: * OK {*}\nC: LOGIN ${user} ${password}\nS: OK {*}\nC: FETCH 1 BODY[]\nS: * 1 FETCH (BODY[] \\{2000\\}\nS: OK {*}\n"
         }.parse(path: "big.scn")

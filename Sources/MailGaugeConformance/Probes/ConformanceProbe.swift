@@ -12,7 +12,8 @@ public protocol ConformanceProbe: Sendable {
     var mailProtocol: MailProtocol { get }
     /// Capabilities the server must advertise; without them the probe is skipped.
     var requirements: [String] { get }
-    /// Runs the probe; a broken rule is a failed step in `context.log`, a thrown error ends it.
+    /// Runs the probe; a broken rule is a failed step, a thrown error ends it (`ScriptSkipped`:
+    /// it does not apply here).
     func run(_ context: ProbeContext) async throws
 }
 

@@ -1,37 +1,31 @@
 import MailGaugeClient
 import MailGaugeRunner
 
-/// Everything a probe needs to talk to the server and record what happened.
+/// What a probe works with: a scripted replay on the runner's dialects — so a probe is its
+/// logic only, what to send and what to compare — and the capabilities probed before the run.
 public struct ProbeContext {
-    public let target: Target
-    public let options: RunnerOptions
-    public let account: Account
+    let replay: ScriptedReplay
     /// The capabilities probed before the run (post-login for IMAP), upper-cased.
     public let capabilities: Set<String>
-    let log: ProbeLog
 
-    /// Opens connection `name`, recorded in the log. `upgradable` gives a plain target the TLS
-    /// set-up a STARTTLS probe needs.
-    func connect(_ name: String, upgradable: Bool) async throws(ConnectionError) -> Connection {
-        var target = self.target
-        if target.security == .plain, upgradable { target.security = .startTLS }
-        log.event("connect \(self.target)", on: name)
-        let connection = try await Connection.open(to: target, tls: options.tls, timeouts: options.timeouts)
-        log.hasConnected = true
+    public var target: Target { replay.target }
+
+    /// Opens a logged-in IMAP connection `name` (after STARTTLS when the target uses it) whose
+    /// responses an `IMAPMailboxTracker` follows, so a probe only states the rule it is about.
+    func imapSession(_ name: String) async throws -> IMAPScriptedConnection {
+        let connection = try await replay.openIMAP(name, login: false)
+        try connection.attach(MailboxTrackerAuditor())
+        try await connection.login()
         return connection
     }
 
-    /// Opens a logged-in IMAP session named `name` (after STARTTLS when the target uses it).
-    func imapSession(_ name: String) async throws -> IMAPProbeSession {
-        let session = try await IMAPProbeSession.open(name, self)
-        try await session.login()
-        return session
+    /// Opens a POP3 connection `name` logged in with USER/PASS (RFC 1939 §7).
+    func pop3Session(_ name: String) async throws -> POP3ScriptedConnection {
+        try await replay.openPOP3(name)
     }
 
-    /// Opens a POP3 session named `name` and logs in with USER/PASS (RFC 1939 §7).
-    func pop3Session(_ name: String) async throws -> POP3ProbeSession {
-        let session = try await POP3ProbeSession.open(name, self)
-        try await session.login()
-        return session
+    /// Records a rule the probe checked over what it observed; the step fails unless `holds`.
+    func verify(_ requirement: String, citing reference: String, holds: Bool, observed: [String], on connection: String = "main") {
+        replay.verify(requirement, citing: reference, holds: holds, observed: observed, on: connection)
     }
 }

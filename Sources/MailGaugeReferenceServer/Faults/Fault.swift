@@ -77,6 +77,9 @@ public enum Fault: String, Sendable, Hashable, CaseIterable, Codable {
     /// concurrent change by another session is lost. RFC 9051 §6.4.6 (+FLAGS adds to the
     /// message's flags) and §5.2 (the state is shared between sessions).
     case lostConcurrentFlags
+    /// STORE reads the flags, waits 50 ms, then writes what it read changed: a STORE another
+    /// session makes in between is lost (a read-modify-write race). RFC 9051 §6.4.6 and §5.2.
+    case nonAtomicStore
     /// Every flag change hands out a lower MODSEQ than the one before.
     /// RFC 7162 §3.1.1: mod-sequences strictly increase with every change.
     case modseqDecreases
@@ -98,7 +101,7 @@ public enum Fault: String, Sendable, Hashable, CaseIterable, Codable {
         case .imapBadAtom, .imapEmptyAddressListParens: "RFC 9051 §9"
         case .expungeDuringFetch: "RFC 9051 §7.5.1"
         case .uidsNotAscending, .uidNextTooLow, .uidValidityChanges, .recreatedMailboxReusesUIDs: "RFC 9051 §2.3.1.1"
-        case .lostConcurrentFlags: "RFC 9051 §6.4.6"
+        case .lostConcurrentFlags, .nonAtomicStore: "RFC 9051 §6.4.6"
         case .modseqDecreases: "RFC 7162 §3.1.1"
         case .recentInTwoSessions: "RFC 3501 §2.3.2"
         }

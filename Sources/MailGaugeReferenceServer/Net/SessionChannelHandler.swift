@@ -20,6 +20,7 @@ final class SessionChannelHandler: ChannelInboundHandler, SessionTransport {
     private var output = ByteBuffer()
     private var pendingUpgrade = false
     private var pendingClose = false
+    private var paused = false
     /// `startTLSInjection`: plaintext kept from before the upgrade, to be answered once TLS is up.
     private var injectAfterHandshake = false
     private(set) var isTLS: Bool
@@ -30,7 +31,7 @@ final class SessionChannelHandler: ChannelInboundHandler, SessionTransport {
         self.makeSession = makeSession
     }
 
-    var isSwitching: Bool { pendingUpgrade || pendingClose }
+    var isSwitching: Bool { pendingUpgrade || pendingClose || paused }
     var eventLoop: EventLoop { context!.eventLoop }
 
     func handlerAdded(context: ChannelHandlerContext) {
@@ -117,6 +118,18 @@ final class SessionChannelHandler: ChannelInboundHandler, SessionTransport {
 
     func startTLS() {
         pendingUpgrade = true
+    }
+
+    func pause(for delay: TimeAmount, then resume: @escaping () -> Void) {
+        paused = true
+        eventLoop.scheduleTask(in: delay) { [self] in
+            paused = false
+            guard !pendingClose else { return }
+            resume()
+            flush()
+            process()
+            flush()
+        }
     }
 
     func close() {

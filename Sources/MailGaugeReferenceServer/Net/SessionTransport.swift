@@ -13,7 +13,10 @@ protocol SessionTransport: AnyObject {
     func close()
     /// True when the connection is (now) encrypted.
     var isTLS: Bool { get }
-    /// True once `startTLS()` or `close()` was asked for: the session stops reading commands.
+    /// Stops reading commands for `delay`, then runs `resume` and reads on: a fault that holds
+    /// a command open across other sessions' commands (`Fault.nonAtomicStore`).
+    func pause(for delay: TimeAmount, then resume: @escaping () -> Void)
+    /// True once `startTLS()`, `close()` or `pause` was asked for: the session stops reading commands.
     var isSwitching: Bool { get }
     var eventLoop: EventLoop { get }
 }

@@ -1,4 +1,5 @@
 import MailGaugeClient
+import MailGaugeRunner
 import MailGaugeWire
 
 /// A message another session expunged is announced with EXPUNGE at a command that allows it
@@ -27,7 +28,7 @@ public struct ExpungeDuringCommandProbe: ConformanceProbe {
         }
         let noop = try await main.command("NOOP")
         let expunged = noop.contains { if case .untagged(.expunge)? = $0.response { true } else { false } }
-        context.log.verify("the expunge is announced at NOOP", citing: "RFC 9051 §7.5.1", holds: expunged,
+        context.verify("the expunge is announced at NOOP", citing: "RFC 9051 §7.5.1", holds: expunged,
                            observed: noop.map { ByteEscaping.escape($0.firstLine) })
         await other.logout()
         await main.logout()

@@ -1,4 +1,5 @@
 import MailGaugeClient
+import MailGaugeRunner
 import MailGaugeWire
 
 /// A (UIDVALIDITY, UID) pair names one message for ever (RFC 9051 §2.3.1.1): a mailbox deleted,
@@ -27,7 +28,7 @@ public struct MailboxRecreationProbe: ConformanceProbe {
             let new = (validity: after.codeNumber("UIDVALIDITY"), next: after.codeNumber("UIDNEXT"))
             let fresh = old.validity != nil && new.validity != nil
                 && (new.validity != old.validity || (new.next ?? 0) >= (old.next ?? UInt64.max))
-            context.log.verify("after \(how), the new \(name) has a new UIDVALIDITY or a UIDNEXT at least the old one",
+            context.verify("after \(how), the new \(name) has a new UIDVALIDITY or a UIDNEXT at least the old one",
                                citing: "RFC 9051 §2.3.1.1", holds: fresh,
                                observed: ["before: UIDVALIDITY \(old.validity.map(String.init) ?? "none") UIDNEXT \(old.next.map(String.init) ?? "none")",
                                           "after \(how): UIDVALIDITY \(new.validity.map(String.init) ?? "none") UIDNEXT \(new.next.map(String.init) ?? "none")"])

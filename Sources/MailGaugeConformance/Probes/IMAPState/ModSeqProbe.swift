@@ -1,4 +1,5 @@
 import MailGaugeClient
+import MailGaugeRunner
 import MailGaugeWire
 
 /// Every change to a message gives it a higher mod-sequence than it had (RFC 7162 §3.1.1), and
@@ -16,16 +17,16 @@ public struct ModSeqProbe: ConformanceProbe {
         let token = scratchToken()
         try await main.appendScratch(token: token)
         let highest = try await main.command("SELECT INBOX (CONDSTORE)").codeNumber("HIGHESTMODSEQ")
-        guard let uid = try await main.scratchUIDs(token).first else { throw ProbeFailure("the appended message cannot be found") }
+        guard let uid = try await main.scratchUIDs(token).first else { throw ScriptFailure("the appended message cannot be found") }
         var modSeqs: [UInt64] = []
         for command in ["UID FETCH \(uid) (MODSEQ)", "UID STORE \(uid) +FLAGS (\\Flagged)", "UID STORE \(uid) -FLAGS (\\Flagged)"] {
             modSeqs += try await main.command(command).compactMap { $0.response?.modSeq }
         }
         let highestAfter = try await main.command("SELECT INBOX (CONDSTORE)").codeNumber("HIGHESTMODSEQ")
-        context.log.verify("each flag change raises the message's MODSEQ", citing: "RFC 7162 §3.1.1",
+        context.verify("each flag change raises the message's MODSEQ", citing: "RFC 7162 §3.1.1",
                            holds: modSeqs.count == 3 && zip(modSeqs, modSeqs.dropFirst()).allSatisfy { $0 < $1 },
                            observed: ["MODSEQ after fetch, +FLAGS, -FLAGS: \(modSeqs.map(String.init).joined(separator: ", "))"])
-        context.log.verify("HIGHESTMODSEQ does not go down", citing: "RFC 7162 §3.1.2",
+        context.verify("HIGHESTMODSEQ does not go down", citing: "RFC 7162 §3.1.2",
                            holds: (highest ?? 0) <= (highestAfter ?? 0) && (modSeqs.last ?? 0) <= (highestAfter ?? 0),
                            observed: ["HIGHESTMODSEQ before \(highest.map(String.init) ?? "none"), after \(highestAfter.map(String.init) ?? "none")"])
         try await main.discardScratch(token, capabilities: context.capabilities)

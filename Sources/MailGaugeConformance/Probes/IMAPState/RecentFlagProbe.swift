@@ -1,4 +1,5 @@
 import MailGaugeClient
+import MailGaugeRunner
 import MailGaugeWire
 
 /// A new message is \Recent in exactly one of the sessions that have its mailbox selected
@@ -24,19 +25,19 @@ public struct RecentFlagProbe: ConformanceProbe {
         var recentIn = 0
         try await main.command("NOOP")
         try await other.command("NOOP")
-        guard let uid = try await main.scratchUIDs(token).first else { throw ProbeFailure("the appended message cannot be found") }
+        guard let uid = try await main.scratchUIDs(token).first else { throw ScriptFailure("the appended message cannot be found") }
         for session in [main, other] {
             let flags = try await session.flags(ofUID: uid)
             if flags.contains("\\Recent") { recentIn += 1 }
             observed.append("\(session.name): FLAGS (\(flags.joined(separator: " ")))")
         }
-        context.log.verify("the new message is \\Recent in exactly one session", citing: "RFC 3501 §2.3.2",
+        context.verify("the new message is \\Recent in exactly one session", citing: "RFC 3501 §2.3.2",
                            holds: recentIn == 1, observed: observed)
         if context.capabilities.contains("IMAP4REV2") {
             try await writer.command("ENABLE IMAP4rev2")
             try await writer.command("SELECT INBOX")
             let flags = try await writer.flags(ofUID: uid)
-            context.log.verify("no \\Recent under IMAP4rev2", citing: "RFC 9051 §2.3.2", holds: !flags.contains("\\Recent"),
+            context.verify("no \\Recent under IMAP4rev2", citing: "RFC 9051 §2.3.2", holds: !flags.contains("\\Recent"),
                                observed: ["writer: FLAGS (\(flags.joined(separator: " ")))"], on: "writer")
         }
         try await main.discardScratch(token, capabilities: context.capabilities)

@@ -1,4 +1,5 @@
 import MailGaugeClient
+import MailGaugeRunner
 import MailGaugeWire
 
 /// UIDs ascend strictly with sequence numbers, every UID is below the UIDNEXT announced at
@@ -21,7 +22,7 @@ public struct UIDOrderProbe: ConformanceProbe {
         try await main.command("NOOP")
         try await main.command("FETCH 1:* (UID)")
         let appended = try await main.scratchUIDs(token)
-        context.log.verify("the appended message's UID is above every earlier UID", citing: "RFC 9051 §2.3.1.1",
+        context.verify("the appended message's UID is above every earlier UID", citing: "RFC 9051 §2.3.1.1",
                            holds: !appended.isEmpty && appended.allSatisfy { uid in before.allSatisfy { $0 < uid } },
                            observed: ["earlier UIDs \(before.map(String.init).joined(separator: ","))",
                                       "appended UID \(appended.map(String.init).joined(separator: ","))"])

@@ -1,4 +1,5 @@
 import MailGaugeClient
+import MailGaugeRunner
 import MailGaugeWire
 
 /// UIDVALIDITY changes only when UIDs are reassigned (RFC 9051 §2.3.1.1): two sessions, a
@@ -19,7 +20,7 @@ public struct UIDValidityProbe: ConformanceProbe {
         seen.append(("main SELECT again", try await main.command("SELECT INBOX").codeNumber("UIDVALIDITY")))
         try await other.command("CLOSE")
         seen.append(("other STATUS", try await other.command("STATUS INBOX (UIDVALIDITY)").statusValue("UIDVALIDITY")))
-        context.log.verify("every session and command reports one UIDVALIDITY for INBOX", citing: "RFC 9051 §2.3.1.1",
+        context.verify("every session and command reports one UIDVALIDITY for INBOX", citing: "RFC 9051 §2.3.1.1",
                            holds: Set(seen.map(\.1)).count == 1 && seen[0].1 != nil,
                            observed: seen.map { "\($0.0): \($0.1.map(String.init) ?? "none")" })
         await other.logout()

@@ -1,4 +1,5 @@
 import MailGaugeClient
+import MailGaugeRunner
 import MailGaugeWire
 
 /// LIST gives each message's exact size, the octets RETR sends for it: its lines with CRLF,
@@ -19,7 +20,7 @@ public struct POP3MessageSizeProbe: ConformanceProbe {
             let octets = body.reduce(0) { $0 + $1.count + 2 }
             if Int(listing.value) != octets { differences.append("message \(listing.number): LIST \(listing.value), RETR \(octets) octets") }
         }
-        context.log.verify("every LIST size equals the message's RETR octets", citing: "RFC 1939 §5",
+        context.verify("every LIST size equals the message's RETR octets", citing: "RFC 1939 §5",
                            holds: differences.isEmpty && !listings.isEmpty,
                            observed: differences.isEmpty ? ["\(listings.count) messages agree"] : differences)
         await session.quit()

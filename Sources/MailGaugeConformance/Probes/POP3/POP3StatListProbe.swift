@@ -1,4 +1,5 @@
 import MailGaugeClient
+import MailGaugeRunner
 import MailGaugeWire
 
 /// STAT counts what LIST lists: the message count equals the number of scan listings and the
@@ -15,7 +16,7 @@ public struct POP3StatListProbe: ConformanceProbe {
         let stat = POP3ListingPairs.statusPair(try await session.command("STAT"))
         let listings = POP3ListingPairs.parse(try await session.command("LIST").body ?? [])
         let sizes = listings.compactMap { Int($0.value) }
-        context.log.verify("STAT equals the count and sum of LIST", citing: "RFC 1939 §5",
+        context.verify("STAT equals the count and sum of LIST", citing: "RFC 1939 §5",
                            holds: stat.map { $0.number == listings.count && Int($0.value) == sizes.reduce(0, +) } ?? false,
                            observed: ["STAT \(stat.map { "\($0.number) \($0.value)" } ?? "unreadable")",
                                       "LIST \(listings.count) messages, \(sizes.reduce(0, +)) octets"])

@@ -1,4 +1,5 @@
 import MailGaugeClient
+import MailGaugeRunner
 import MailGaugeWire
 
 /// The upgrade is refused once the client has logged in: STLS is valid only in the
@@ -15,15 +16,19 @@ public struct StartTLSAfterLoginProbe: ConformanceProbe {
 
     public func run(_ context: ProbeContext) async throws {
         guard context.target.security == .plain else {
-            throw ProbeSkipped("needs a plain target (no --starttls): the login before the upgrade would be in clear")
+            throw ScriptSkipped("needs a plain target (no --starttls): the login before the upgrade would be in clear")
         }
         try await probe(try await context.plainSession(), context)
     }
 
-    private func probe(_ session: any UpgradableSession, _ context: ProbeContext) async throws {
-        try await session.login()
+    private func probe(_ session: any UpgradableConnection, _ context: ProbeContext) async throws {
+        do {
+            try await session.login()
+        } catch let withheld as SecretWithheld {
+            throw ScriptSkipped("the server does not take a login before TLS: \(withheld)")
+        }
         let accepted = try await session.startTLSAccepted()
-        context.log.verify("\(session.startTLSCapability) after login is refused", citing: "RFC 2595 §4; RFC 9051 §6.2.1",
+        context.verify("\(session.startTLSCapability) after login is refused", citing: "RFC 2595 §4; RFC 9051 §6.2.1",
                            holds: !accepted, observed: [accepted ? "the server accepted it" : "the server refused it"], on: session.name)
         await session.close()
     }

@@ -1,4 +1,5 @@
 import MailGaugeClient
+import MailGaugeRunner
 import MailGaugeWire
 
 /// Nothing may follow the STLS `+OK` / STARTTLS tagged `OK` before the TLS handshake: the
@@ -16,14 +17,14 @@ public struct StartTLSHandshakeProbe: ConformanceProbe {
         try await probe(try await context.plainSession(), context)
     }
 
-    private func probe(_ session: any UpgradableSession, _ context: ProbeContext) async throws {
+    private func probe(_ session: any UpgradableConnection, _ context: ProbeContext) async throws {
         var extra: String?
         do {
-            try await session.upgrade(pipelining: "")
+            try await context.upgrade(session, pipelining: "")
         } catch let error as ConnectionError where error.kind == .unexpectedBytesBeforeTLS {
             extra = error.detail
         }
-        context.log.verify("no bytes between the OK and the TLS handshake", citing: "RFC 2595 §4; RFC 9051 §6.2.1",
+        context.verify("no bytes between the OK and the TLS handshake", citing: "RFC 2595 §4; RFC 9051 §6.2.1",
                            holds: extra == nil, observed: [extra ?? "the handshake started right after the OK line"], on: session.name)
         await session.close()
     }

@@ -1,4 +1,5 @@
 import MailGaugeClient
+import MailGaugeRunner
 import MailGaugeWire
 
 /// STLS / STARTTLS plaintext command injection (CVE-2011-0411): a command pipelined after the
@@ -16,20 +17,18 @@ public struct StartTLSInjectionProbe: ConformanceProbe {
         try await probe(try await context.plainSession(), context)
     }
 
-    private func probe(_ session: any UpgradableSession, _ context: ProbeContext) async throws {
+    private func probe(_ session: any UpgradableConnection, _ context: ProbeContext) async throws {
         do {
-            try await session.upgrade(pipelining: session.pipelinedCommand)
+            try await context.upgrade(session, pipelining: session.pipelinedCommand)
         } catch let error as ConnectionError where error.kind == .closed || error.kind == .tls {
             // Dropping a connection that pipelines after the upgrade command, before or during
             // the handshake, is safe: nothing is ever answered inside TLS (Dovecot does this).
-            context.log.event("error: \(error)", on: session.name)
-            context.log.verify("the command pipelined in clear is not answered inside TLS", citing: "RFC 2595 §4; RFC 9051 §6.2.1",
+            context.verify("the command pipelined in clear is not answered inside TLS", citing: "RFC 2595 §4; RFC 9051 §6.2.1",
                                holds: true, observed: ["the server ended the upgrade: \(error.detail)"], on: session.name)
             return
         }
-        let answered = try await session.connection.unsolicitedBytes(within: .seconds(2))
-        if let answered, !answered.isEmpty { context.log.server(answered, on: session.name) }
-        context.log.verify("the command pipelined in clear is not answered inside TLS", citing: "RFC 2595 §4; RFC 9051 §6.2.1",
+        let answered = try await session.unsolicitedBytes(within: .seconds(2))
+        context.verify("the command pipelined in clear is not answered inside TLS", citing: "RFC 2595 §4; RFC 9051 §6.2.1",
                            holds: answered?.isEmpty ?? true,
                            observed: [answered.map { $0.isEmpty ? "(connection closed)" : ByteEscaping.escape($0.prefix(200)) } ?? "(nothing within 2 s)"],
                            on: session.name)

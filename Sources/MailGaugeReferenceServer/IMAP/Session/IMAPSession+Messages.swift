@@ -50,19 +50,39 @@ extension IMAPSession {
 
     /// STORE (RFC 9051 §6.4.6) with UNCHANGEDSINCE (RFC 7162 §3.1.3). The flag change is one
     /// atomic step on the shared mailbox, so concurrent +FLAGS from two sessions both stick —
-    /// unless the `lostConcurrentFlags` fault makes it write back this session's stale view.
+    /// unless the `lostConcurrentFlags` fault makes it write back this session's stale view, or
+    /// `nonAtomicStore` reads the flags, waits, and writes what it read changed, so a STORE from
+    /// another session in between is lost.
     func store(tag: String, uid: Bool, set: SequenceSet, operation: StoreOperation, silent: Bool, flags: [String],
                unchangedSince: UInt64?, in mailboxes: UserMailboxes, view: SelectedMailbox) {
         guard let uids = resolve(set, uid: uid, in: view) else { return tagged(tag, "BAD", "invalid message sequence number") }
         guard !view.readOnly else { return tagged(tag, "NO", "mailbox is read-only") }
         if unchangedSince != nil { condStore = true }
         let flags = flags.filter { $0.lowercased() != #"\recent"# }
-        let staleView = faults.contains(.lostConcurrentFlags)
+        let change = { (read: @escaping (UInt32, FlagSet) -> FlagSet) in
+            self.applyStore(tag: tag, uid: uid, uids: uids, silent: silent, unchangedSince: unchangedSince, in: mailboxes, view: view) { uid, current in
+                operation.apply(flags, to: read(uid, current))
+            }
+        }
+        if faults.contains(.nonAtomicStore) {
+            let read = Dictionary((mailboxes.mailbox(named: view.name)?.messages ?? []).map { ($0.uid, $0.flags) }, uniquingKeysWith: { first, _ in first })
+            transport.pause(for: .milliseconds(50)) {
+                change { uid, current in read[uid] ?? current }
+                self.emit()
+            }
+        } else if faults.contains(.lostConcurrentFlags) {
+            change { uid, current in view.known[uid]?.flags ?? current }
+        } else {
+            change { _, current in current }
+        }
+    }
+
+    /// Writes the flags `newFlags` gives each message of `uids` and answers as STORE does.
+    private func applyStore(tag: String, uid: Bool, uids: [UInt32], silent: Bool, unchangedSince: UInt64?,
+                            in mailboxes: UserMailboxes, view: SelectedMailbox, newFlags: (UInt32, FlagSet) -> FlagSet) {
         let outcome: (changes: [UserMailboxes.FlagChange], modified: [UInt32])
         do {
-            outcome = try mailboxes.storeFlags(in: view.name, uids: uids, unchangedSince: unchangedSince) { uid, current in
-                operation.apply(flags, to: staleView ? (view.known[uid]?.flags ?? current) : current)
-            }
+            outcome = try mailboxes.storeFlags(in: view.name, uids: uids, unchangedSince: unchangedSince, update: newFlags)
         } catch {
             return tagged(tag, "NO", "mailbox is gone")
         }

@@ -1,8 +1,9 @@
+import MailGaugeRunner
 import MailGaugeWire
 
 /// Scratch messages: probes append their own messages and remove them again, so a run
 /// leaves the account's mailboxes as it found them (users run checks repeatedly on one account).
-extension IMAPProbeSession {
+extension IMAPScriptedConnection {
     /// Appends a small message whose Subject carries `token`, to find it again by SEARCH.
     func appendScratch(to mailbox: String = "INBOX", token: String) async throws {
         try await append(to: mailbox, ["From: MailGauge <mailgauge@example.test>", "Subject: MailGauge probe \(token)", "",
