@@ -4,8 +4,8 @@ import MailGaugeRunner
 import MailGaugeScenario
 
 /// Runs suites against one target: the scenarios through `ScenarioRunner` (so `check` checks
-/// exactly what `run` checks) and the probes through `ProbeRunner`, skipping what needs a
-/// capability the server does not advertise.
+/// exactly what `run` checks) and the probes as scripted replays on the same runner,
+/// skipping what needs a capability the server does not advertise.
 public struct ConformanceCheck: Sendable {
     public let target: Target
     public let options: RunnerOptions
@@ -17,23 +17,38 @@ public struct ConformanceCheck: Sendable {
         self.account = account
     }
 
-    /// Probes the capabilities once (post-login for IMAP, RFC 9051 §6.2.3), then runs every
-    /// scenario and probe, handing each result to `progress` as it finishes. `server` sees the
-    /// capability probe first, then the scenarios.
+    /// What a check produced: a result per case, the capability survey's first, and, when
+    /// the target could not be used at all, why.
+    public struct Outcome: Sendable {
+        public var results: [ScenarioResult]
+        /// One line, `host:port: what is wrong; what to do`; nil when the suites ran.
+        public var setupError: String?
+    }
+
+    /// Surveys the capabilities once (post-login for IMAP, RFC 9051 §6.2.3) as a case of its
+    /// own, then runs every scenario and probe, handing each result to `progress` as it
+    /// finishes. A broken reply in the survey fails that case and the rest go on; a target
+    /// that cannot be used at all (no connection, TLS required before login, the login
+    /// refused) ends the check after the probes that need no login. `server` sees the survey
+    /// first, then the scenarios.
     public func run(_ scenarios: [Scenario], probes: [any ConformanceProbe], server: ServerInfoRecorder? = nil,
-                    progress: (ScenarioResult) -> Void = { _ in }) async throws(ConnectionError) -> [ScenarioResult] {
-        let capabilities = try await CapabilityProbe.capabilities(of: target, options: options, account: account, observer: server)
+                    progress: (ScenarioResult) -> Void = { _ in }) async -> Outcome {
         let runner = ScenarioRunner(target: target, options: options)
+        let survey = await CapabilityProbe.survey(runner, account: account, observer: server)
+        var outcome = Outcome(results: [survey.result], setupError: survey.setupError)
+        progress(survey.result)
+        if survey.unreachable != nil { return outcome }
         let probeRunner = ProbeRunner(target: target, options: options)
-        var results: [ScenarioResult] = []
-        for scenario in scenarios {
-            results.append(await runner.run(scenario, as: account, capabilities: capabilities, observer: server))
-            progress(results.last!)
+        if survey.setupError == nil {
+            for scenario in scenarios {
+                outcome.results.append(await runner.run(scenario, as: account, capabilities: survey.capabilities, observer: server))
+                progress(outcome.results.last!)
+            }
         }
-        for probe in probes {
-            results.append(await probeRunner.run(probe, as: account, capabilities: capabilities))
-            progress(results.last!)
+        for probe in probes where survey.setupError == nil || !probe.logsIn {
+            outcome.results.append(await probeRunner.run(probe, as: account, capabilities: survey.capabilities))
+            progress(outcome.results.last!)
         }
-        return results
+        return outcome
     }
 }

@@ -34,7 +34,7 @@ public struct SuiteCatalog: Sendable {
         [StartTLSInjectionProbe(mailProtocol), StartTLSHandshakeProbe(mailProtocol), StartTLSCapabilityProbe(mailProtocol),
          StartTLSAfterLoginProbe(mailProtocol)]
     } + [POP3StatListProbe(), POP3MessageSizeProbe(), POP3UniqueIDProbe(),
-         UIDOrderProbe(), UIDValidityProbe(), MailboxRecreationProbe(), ConcurrentFlagsProbe(), ModSeqProbe(), RecentFlagProbe(), ExpungeDuringCommandProbe()]
+         LoginDisabledEnforcedProbe(), UIDOrderProbe(), UIDValidityProbe(), MailboxRecreationProbe(), ConcurrentFlagsProbe(), ModSeqProbe(), RecentFlagProbe(), ExpungeDuringCommandProbe()]
 
     /// The baseline id of a result's file: relative to the root, or the probe id as it is.
     public func caseID(of file: String) -> String {

@@ -11,6 +11,9 @@ extension ReferenceServer {
         /// Refuse plaintext logins on unencrypted connections: IMAP advertises LOGINDISABLED and
         /// POP3 hides USER (RFC 9051 §6.2.3, RFC 2595 §2.2); STARTTLS/STLS first, then log in.
         public var requireTLSForLogin: Bool
+        /// Keep every byte clients send before TLS (see `RunningReferenceServer.clearTextReceived`),
+        /// so a test can show that no secret ever crossed a connection unencrypted.
+        public var recordsClearText: Bool
         /// The loopback address to listen on.
         public var host: String
         /// Event-loop threads; `nil` uses one per core. Sessions never get a thread of their own.
@@ -18,12 +21,13 @@ extension ReferenceServer {
 
         public init(accounts: [ReferenceAccount] = ReferenceAccount.numbered(20),
                     seedMessages: [SeedMessage] = SeedMessage.embedded,
-                    faults: Set<Fault> = [], requireTLSForLogin: Bool = false,
+                    faults: Set<Fault> = [], requireTLSForLogin: Bool = false, recordsClearText: Bool = false,
                     host: String = "127.0.0.1", threads: Int? = nil) {
             self.accounts = accounts
             self.seedMessages = seedMessages
             self.faults = faults
             self.requireTLSForLogin = requireTLSForLogin
+            self.recordsClearText = recordsClearText
             self.host = host
             self.threads = threads
         }

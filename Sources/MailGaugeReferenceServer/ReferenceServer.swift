@@ -28,6 +28,6 @@ public enum ReferenceServer {
         }
         let ports = channels.map { $0.localAddress?.port ?? 0 }
         return RunningReferenceServer(group: group, channels: channels,
-                                      ports: Ports(pop3: ports[0], pop3s: ports[1], imap: ports[2], imaps: ports[3]))
+                                      ports: Ports(pop3: ports[0], pop3s: ports[1], imap: ports[2], imaps: ports[3]), context: server)
     }
 }

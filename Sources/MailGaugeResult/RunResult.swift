@@ -21,9 +21,11 @@ public struct RunResult: Sendable, Codable, Equatable {
     public var conformance: ConformanceSummary?
     /// The figures of a `bench` run; nil for `run` and `check`.
     public var load: LoadResult?
+    /// Why the run ended; set by `check` (nil in results written before it was).
+    public var stop: RunStop?
 
     public init(tool: ToolInfo, commandLine: [String], target: String, server: ServerInfo? = nil, startedAt: Date, finishedAt: Date,
-                scenarios: [ScenarioResult], conformance: ConformanceSummary? = nil, load: LoadResult? = nil) {
+                scenarios: [ScenarioResult], conformance: ConformanceSummary? = nil, load: LoadResult? = nil, stop: RunStop? = nil) {
         self.tool = tool
         self.commandLine = commandLine
         self.target = target
@@ -33,6 +35,7 @@ public struct RunResult: Sendable, Codable, Equatable {
         self.scenarios = scenarios
         self.conformance = conformance
         self.load = load
+        self.stop = stop
     }
 
     public func count(_ status: ScenarioResult.Status) -> Int {

@@ -51,8 +51,14 @@ public enum CapabilityProbe {
                 throw error
             }
         }
-        if setupError == nil, result.status == .error { setupError = result.reason }
-        return Survey(result: result, capabilities: capabilities, setupError: setupError, unreachable: unreachable)
+        var surveyed = result
+        if let setupError, result.status != .failed {
+            // Nothing can be tested: the case says why, as an error, not as a pass.
+            (surveyed.status, surveyed.reason) = (.error, setupError)
+        } else if result.status == .error {
+            setupError = result.reason
+        }
+        return Survey(result: surveyed, capabilities: capabilities, setupError: setupError, unreachable: unreachable)
     }
 
     /// CAPABILITY (RFC 9051 §6.1.1), upper-cased, before and after LOGIN. A plain connection

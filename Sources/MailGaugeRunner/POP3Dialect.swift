@@ -97,9 +97,7 @@ struct POP3Dialect: ReplayDialect {
         let shown = try command.render(context.bindings.masked)
         let verb = command.verb
         if Self.carriesSecret(command, context.bindings) {
-            // The replies before it may be the ones that say TLS is required.
-            try await readPipelined(session, context)
-            if let refusal = session.secrets.refusal(sending: verb) { throw SecretWithheld(description: refusal) }
+            try await ensureSecretsMayCross(session, sending: verb, at: exchange.location, context)
         }
         context.transcript.client(shown, on: context.current)
         try await session.client.send(line)
@@ -131,8 +129,7 @@ struct POP3Dialect: ReplayDialect {
     /// `+OK` or `-ERR`.
     mutating func authenticate(_ mechanism: String, at location: SourceLocation, _ context: ReplayContext) async throws {
         let session = try session(context.current)
-        try await readPipelined(session, context)
-        if let refusal = session.secrets.refusal(sending: "AUTH") { throw SecretWithheld(description: refusal) }
+        try await ensureSecretsMayCross(session, sending: "AUTH", mechanism: mechanism, at: location, context)
         var sasl = try SASLSession(mechanism, user: context.bindings["user"] ?? "", password: context.bindings["password"] ?? "",
                                    service: "pop", host: context.target.host)
         let name = context.current
@@ -165,6 +162,25 @@ struct POP3Dialect: ReplayDialect {
         }
     }
 
+    /// Throws rather than let `verb`'s secret cross an unencrypted connection where the server
+    /// said it wants TLS first. The replies still due to pipelined commands are read first:
+    /// they may be the ones that say so; AUTH and APOP ask CAPA first when it is not known.
+    private func ensureSecretsMayCross(_ session: Session, sending verb: String, mechanism: String? = nil,
+                                       at location: SourceLocation, _ context: ReplayContext) async throws {
+        try await readPipelined(session, context)
+        if session.secrets.needsCapabilities(before: verb) {
+            context.transcript.event("asking for the capabilities before sending \(verb) on an unencrypted connection", on: context.current)
+            context.transcript.client("CAPA", on: context.current)
+            let start = ContinuousClock.now
+            try await session.client.send("CAPA")
+            let reply = try await session.client.receive(.multiLine(verb: "CAPA"))
+            try check(reply, answering: .multiLine(verb: "CAPA"), command: "CAPA", expected: [], at: location, since: start, session, context)
+            // A server without CAPA has told nothing either way.
+            if reply.status != .ok { session.secrets.learn(capabilityLines: []) }
+        }
+        if let refusal = session.secrets.refusal(sending: verb, mechanism: mechanism) { throw SecretWithheld(description: refusal) }
+    }
+
     /// Whether the command line substitutes a secret (the password, the APOP digest).
     private static func carriesSecret(_ command: Template, _ bindings: Bindings) -> Bool {
         command.segments.contains { if case .variable(let name) = $0 { bindings.isSecret(name) } else { false } }
@@ -177,7 +193,9 @@ struct POP3Dialect: ReplayDialect {
         let (observer, connection) = (context.connections.observer, session.client.connection)
         switch replyContext {
         case .greeting: observer?.greeted(reply.statusLine, on: connection, renderedBy: context.transcript)
-        case .multiLine(verb: "CAPA") where reply.status == .ok: observer?.listed(reply.body ?? [], on: connection, renderedBy: context.transcript)
+        case .multiLine(verb: "CAPA") where reply.status == .ok:
+            observer?.listed(reply.body ?? [], on: connection, renderedBy: context.transcript)
+            session.secrets.learn(capabilityLines: (reply.body ?? []).map { String(decoding: $0, as: UTF8.self) })
         default: break
         }
         if !verb.isEmpty { session.secrets.learn(ok: reply.status == .ok, to: verb) { context.transcript.render(reply.statusLine) } }

@@ -34,13 +34,17 @@ struct ProbeFaultTests {
         Case(probe: ModSeqProbe(), fault: .modseqDecreases),
         Case(probe: RecentFlagProbe(), fault: .recentInTwoSessions),
         Case(probe: ExpungeDuringCommandProbe(), fault: .expungeDuringFetch),
+        Case(probe: LoginDisabledEnforcedProbe(), fault: .loginDespiteLoginDisabled),
     ]
 
     /// The probes whose rule is a SHOULD: their fault is a warning unless the run is strict.
-    static let shouldLevel: Set<String> = ["probes/pop3-starttls-not-offered-after-tls", "probes/imap-starttls-not-offered-after-tls"]
+    static let shouldLevel: Set<String> = ["probes/pop3-starttls-not-offered-after-tls", "probes/imap-starttls-not-offered-after-tls",
+                                           "probes/imap-logindisabled-enforced"]
+    /// The probes about a server that refuses logins in clear: they run against one.
+    static let needsTLSBeforeLogin: Set<String> = ["probes/imap-logindisabled-enforced"]
 
     private func run(_ probe: any ConformanceProbe, faults: Set<Fault>, strict: Bool = false) async throws -> ScenarioResult {
-        try await ReferenceTarget.with(faults: faults) { reference in
+        try await ReferenceTarget.with(faults: faults, requireTLSForLogin: Self.needsTLSBeforeLogin.contains(probe.id)) { reference in
             let target = reference.target(probe.mailProtocol)
             var options = reference.options
             options.strict = strict

@@ -13,7 +13,7 @@ struct SuiteReferenceTests {
         #expect(scenarios.count >= minimumCases)
         let results = try await ReferenceTarget.with { reference in
             let check = ConformanceCheck(target: reference.target(mailProtocol), options: reference.options, account: reference.account)
-            return try await check.run(scenarios, probes: ShippedSuites.catalog.probes(suites))
+            return await check.run(scenarios, probes: ShippedSuites.catalog.probes(suites)).results
         }
         for result in results {
             #expect(result.status == .passed || result.status == .skipped, "\(result.file): \(result.reason ?? "")")

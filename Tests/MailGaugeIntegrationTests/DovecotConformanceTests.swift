@@ -24,7 +24,7 @@ struct DovecotConformanceTests {
         let suites = SuiteName.defaults(for: mailProtocol)
         let parser = ScenarioParser { try String(contentsOfFile: $0, encoding: .utf8) }
         let scenarios = try catalog.scenarioFiles(suites).map { try parser.parse(path: $0) }
-        let results = try await check.run(scenarios, probes: catalog.probes(suites))
+        let results = await check.run(scenarios, probes: catalog.probes(suites)).results
         let baseline = try Baseline(parsing: try String(contentsOfFile: Self.baselineFile, encoding: .utf8), file: Self.baselineFile)
         let summary = baseline.compare(results, in: catalog, suites: suites, file: Self.baselineFile)
         for result in results where summary.newFailures.contains(catalog.caseID(of: result.file)) {

@@ -12,6 +12,9 @@ public protocol ConformanceProbe: Sendable {
     var mailProtocol: MailProtocol { get }
     /// Capabilities the server must advertise; without them the probe is skipped.
     var requirements: [String] { get }
+    /// Whether it logs in. One that does not still runs when the account cannot be used
+    /// through the target (a plain target of a server that wants TLS first).
+    var logsIn: Bool { get }
     /// Runs the probe; a broken rule is a failed step, a thrown error ends it (`ScriptSkipped`:
     /// it does not apply here).
     func run(_ context: ProbeContext) async throws
@@ -19,4 +22,5 @@ public protocol ConformanceProbe: Sendable {
 
 extension ConformanceProbe {
     public var requirements: [String] { [] }
+    public var logsIn: Bool { true }
 }

@@ -77,6 +77,11 @@ public enum Fault: String, Sendable, Hashable, CaseIterable, Codable {
     /// concurrent change by another session is lost. RFC 9051 §6.4.6 (+FLAGS adds to the
     /// message's flags) and §5.2 (the state is shared between sessions).
     case lostConcurrentFlags
+    /// With `requireTLSForLogin`, LOGINDISABLED is advertised on plain connections but LOGIN is
+    /// carried out anyway, the password checked. RFC 3501 §7.2.1: the server "will respond with
+    /// a tagged NO response to any attempt to use the LOGIN command even if the user name and
+    /// password are valid".
+    case loginDespiteLoginDisabled
     /// STORE reads the flags, waits 50 ms, then writes what it read changed: a STORE another
     /// session makes in between is lost (a read-modify-write race). RFC 9051 §6.4.6 and §5.2.
     case nonAtomicStore
@@ -102,6 +107,7 @@ public enum Fault: String, Sendable, Hashable, CaseIterable, Codable {
         case .expungeDuringFetch: "RFC 9051 §7.5.1"
         case .uidsNotAscending, .uidNextTooLow, .uidValidityChanges, .recreatedMailboxReusesUIDs: "RFC 9051 §2.3.1.1"
         case .lostConcurrentFlags, .nonAtomicStore: "RFC 9051 §6.4.6"
+        case .loginDespiteLoginDisabled: "RFC 3501 §7.2.1"
         case .modseqDecreases: "RFC 7162 §3.1.1"
         case .recentInTwoSessions: "RFC 3501 §2.3.2"
         }

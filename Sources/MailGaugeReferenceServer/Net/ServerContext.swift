@@ -1,4 +1,5 @@
 import NIOConcurrencyHelpers
+import NIOCore
 import NIOSSL
 
 /// What every session of one running server shares: the mail, the configuration, the TLS
@@ -8,6 +9,8 @@ final class ServerContext: Sendable {
     let store: MailStore
     let tlsContext: NIOSSLContext
     private let counter = NIOLockedValueBox<Int>(0)
+    /// What clients sent in clear, when the configuration records it.
+    let clearText = NIOLockedValueBox<[UInt8]>([])
 
     init(configuration: ReferenceServer.Configuration, tlsContext: NIOSSLContext) {
         self.configuration = configuration
@@ -16,6 +19,12 @@ final class ServerContext: Sendable {
     }
 
     var faults: Set<Fault> { configuration.faults }
+
+    /// Keeps `bytes`, received on a connection that is not (yet) encrypted.
+    func receivedInClear(_ bytes: ByteBufferView) {
+        guard configuration.recordsClearText else { return }
+        clearText.withLockedValue { $0 += bytes }
+    }
 
     /// A number no other caller of this server gets: APOP timestamps (RFC 1939 §7 wants them
     /// unique per greeting), observer ids, and the `uidValidityChanges` fault.

@@ -48,6 +48,7 @@ final class SessionChannelHandler: ChannelInboundHandler, SessionTransport {
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         var bytes = unwrapInboundIn(data)
+        if !isTLS { server.receivedInClear(bytes.readableBytesView) }
         guard !pendingClose else { return }
         input.writeBuffer(&bytes)
         guard !injectAfterHandshake else { return }

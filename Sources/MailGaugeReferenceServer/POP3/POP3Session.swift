@@ -140,6 +140,7 @@ final class POP3Session: ProtocolSession {
 
     private func apop(_ arguments: [String]) {
         guard arguments.count == 2 else { return reply(false, "APOP needs a name and a digest") }
+        guard plaintextLoginAllowed else { return reply(false, "[AUTH] login needs TLS: use STLS first") }
         let user = arguments[0]
         let accepted = server.store.password(of: user).map { challenge.accepts(digest: arguments[1], password: $0) } ?? false
         logIn(user: user, mailboxes: accepted ? server.store.mailboxes(of: user) : nil)

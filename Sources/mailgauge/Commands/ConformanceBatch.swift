@@ -23,24 +23,24 @@ enum ConformanceBatch {
         }
         let startedAt = Date()
         let server = ServerInfoRecorder()
-        let results: [ScenarioResult]
-        do {
-            results = try await check.run(scenarios, probes: catalog.probes(suites), server: server) { result in
-                print(ConformanceText.line(result, id: catalog.caseID(of: result.file), transcriptTail: transcriptTail), terminator: "")
-            }
-        } catch {
-            throw usageFailure("\(error)")
+        let outcome = await check.run(scenarios, probes: catalog.probes(suites), server: server) { result in
+            print(ConformanceText.line(result, id: catalog.caseID(of: result.file), transcriptTail: transcriptTail), terminator: "")
         }
-        let summary = (baseline ?? Baseline(entries: [])).compare(results, in: catalog, suites: suites, file: baselineFile)
+        let summary = (baseline ?? Baseline(entries: [])).compare(outcome.results, in: catalog, suites: suites, file: baselineFile)
         return RunResult(tool: ToolInfo(version: MailGaugeCommand.version), commandLine: CommandLine.arguments,
-                         target: check.target.description, server: server.serverInfo, startedAt: startedAt, finishedAt: Date(), scenarios: results,
-                         conformance: summary)
+                         target: check.target.description, server: server.serverInfo, startedAt: startedAt, finishedAt: Date(),
+                         scenarios: outcome.results, conformance: summary,
+                         stop: RunStop(reason: outcome.setupError == nil ? .completed : .setupError, detail: outcome.setupError))
     }
 
-    /// Prints the summary, writes the reports, and exits as documented: 2 when a case could not
-    /// be carried out at all, 1 on a new failure or a stale baseline entry.
+    /// Prints the summary, writes the reports, and exits as documented: 2 when the target could
+    /// not be used or a case could not be carried out at all (the reports are written first,
+    /// saying why), 1 on a new failure or a stale baseline entry.
     static func finish(_ result: RunResult, reports: ReportOptions) throws {
         if let summary = result.conformance { print(ConformanceText.summary(summary), terminator: "") }
+        if result.stop?.reason == .setupError, let detail = result.stop?.detail {
+            FileHandle.standardError.write(Data("mailgauge: \(detail)\n".utf8))
+        }
         try ScenarioBatch.report(result, reports: reports, command: "check")
         if result.conformance?.passed == false { throw CLIExit.failed.code }
     }

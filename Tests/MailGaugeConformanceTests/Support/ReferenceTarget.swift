@@ -16,9 +16,11 @@ struct ReferenceTarget {
                security: .plain)
     }
 
-    /// Runs `body` against a server committing `faults`, and stops it afterwards.
-    static func with<Result>(faults: Set<Fault> = [], _ body: (ReferenceTarget) async throws -> Result) async throws -> Result {
-        let server = try await ReferenceServer.start(.init(faults: faults, threads: 1))
+    /// Runs `body` against a server committing `faults`, and stops it afterwards;
+    /// `requireTLSForLogin` makes it refuse logins in clear (LOGINDISABLED, POP3 `-ERR`).
+    static func with<Result>(faults: Set<Fault> = [], requireTLSForLogin: Bool = false,
+                             _ body: (ReferenceTarget) async throws -> Result) async throws -> Result {
+        let server = try await ReferenceServer.start(.init(faults: faults, requireTLSForLogin: requireTLSForLogin, threads: 1))
         let caFile = FileManager.default.temporaryDirectory.appendingPathComponent("mailgauge-check-ca-\(UUID().uuidString).pem").path
         defer { try? FileManager.default.removeItem(atPath: caFile) }
         try server.certificateAuthorityPEM.write(toFile: caFile, atomically: true, encoding: .utf8)

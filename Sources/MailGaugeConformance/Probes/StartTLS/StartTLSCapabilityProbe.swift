@@ -14,6 +14,7 @@ public struct StartTLSCapabilityProbe: ConformanceProbe {
 
     public var id: String { "probes/\(mailProtocol.rawValue)-starttls-not-offered-after-tls" }
     public var title: String { "\(mailProtocol == .pop3 ? "CAPA" : "CAPABILITY") inside TLS no longer offers the upgrade" }
+    public var logsIn: Bool { false }
     public var references: [String] { ["RFC 9051 §6.2.1", "RFC 2595 §4", "RFC 8314 §3.3"] }
 
     public func run(_ context: ProbeContext) async throws {

@@ -11,6 +11,7 @@ public struct StartTLSHandshakeProbe: ConformanceProbe {
 
     public var id: String { "probes/\(mailProtocol.rawValue)-starttls-nothing-before-handshake" }
     public var title: String { "Nothing is sent between the \(mailProtocol == .pop3 ? "STLS +OK" : "STARTTLS OK") and the TLS handshake" }
+    public var logsIn: Bool { false }
     public var references: [String] { ["RFC 2595 §4", "RFC 9051 §6.2.1"] }
 
     public func run(_ context: ProbeContext) async throws {

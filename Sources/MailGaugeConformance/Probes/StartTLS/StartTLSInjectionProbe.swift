@@ -11,6 +11,7 @@ public struct StartTLSInjectionProbe: ConformanceProbe {
 
     public var id: String { "probes/\(mailProtocol.rawValue)-starttls-injection" }
     public var title: String { "A command pipelined after \(mailProtocol == .pop3 ? "STLS" : "STARTTLS") is not answered inside TLS" }
+    public var logsIn: Bool { false }
     public var references: [String] { ["RFC 2595 §4", "RFC 9051 §6.2.1", "CVE-2011-0411"] }
 
     public func run(_ context: ProbeContext) async throws {

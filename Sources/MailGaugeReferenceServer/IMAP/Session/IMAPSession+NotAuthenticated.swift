@@ -14,7 +14,9 @@ extension IMAPSession {
 
     func login(tag: String, user: String, password: String) {
         guard mailboxes == nil else { return tagged(tag, "BAD", "already logged in") }
-        guard plaintextLoginAllowed else { return tagged(tag, "NO", "[PRIVACYREQUIRED] LOGIN needs TLS: use STARTTLS first") }
+        guard plaintextLoginAllowed || faults.contains(.loginDespiteLoginDisabled) else {
+            return tagged(tag, "NO", "[PRIVACYREQUIRED] LOGIN needs TLS: use STARTTLS first")
+        }
         logIn(tag: tag, verb: "LOGIN", user: user, password: password)
     }
 
