@@ -6,24 +6,24 @@ import MailGaugeResult
 /// (`-ERR RETR`, RFC 1939 §3; `NO LOGIN` / `BAD FETCH`, RFC 9051 §7.1), a grammar
 /// violation, or a reply that did not match the scenario.
 enum ErrorClassifier {
-    static func kind(of result: ScenarioResult, transport: ConnectionError?, verbs: ScenarioVerbs) -> String? {
+    static func kind(of result: ScenarioResult, transport: ConnectionError?, verbs: ScenarioVerbs) -> ErrorKind? {
         guard result.status == .failed || result.status == .error else { return nil }
         if let transport { return kind(of: transport.kind) }
-        guard let step = result.steps.last(where: { $0.status == .failed }) else { return "other" }
-        guard step.mismatch != nil else { return "grammar" }
+        guard let step = result.steps.last(where: { $0.status == .failed }) else { return .other }
+        guard step.mismatch != nil else { return .grammar }
         if let status = refusal(in: step.actual), case .command(let verb)? = verbs.role(at: step.location) {
-            return "\(status) \(verb)"
+            return .refusal(status: status, verb: verb)
         }
-        return "unexpected-reply"
+        return .unexpectedReply
     }
 
-    static func kind(of transport: ConnectionError.Kind) -> String {
+    static func kind(of transport: ConnectionError.Kind) -> ErrorKind {
         switch transport {
-        case .refused, .unreachable: "refused"
-        case .connectTimeout, .readTimeout: "timeout"
-        case .tls, .certificate, .unexpectedBytesBeforeTLS: "tls"
-        case .closed: "disconnect"
-        case .tooLarge, .other: "other"
+        case .refused, .unreachable: .refused
+        case .connectTimeout, .readTimeout: .timeout
+        case .tls, .certificate, .unexpectedBytesBeforeTLS: .tls
+        case .closed: .disconnect
+        case .tooLarge, .other: .other
         }
     }
 

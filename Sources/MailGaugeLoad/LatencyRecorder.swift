@@ -10,8 +10,8 @@ struct LatencyRecorder: Sendable {
         for (verb, took) in measurement.commands { commands[verb, default: LatencyHistogram()].record(took) }
     }
 
-    var phaseDistributions: [String: LatencyDistribution] {
-        Dictionary(uniqueKeysWithValues: phases.map { ($0.key.rawValue, $0.value.distribution) })
+    var phaseDistributions: [LoadPhase: LatencyDistribution] {
+        phases.mapValues(\.distribution)
     }
 
     var commandDistributions: [String: LatencyDistribution] {

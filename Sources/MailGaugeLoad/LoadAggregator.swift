@@ -7,7 +7,7 @@ final class LoadAggregator: Sendable {
     struct Figures: Sendable {
         var latencies = LatencyRecorder()
         var series = ThroughputSeries()
-        var errors: [String: ErrorTally] = [:]
+        var errors: [ErrorKind: ErrorTally] = [:]
         var sessions = SessionCounts()
         var active = 0
         var peakActive = 0

@@ -61,7 +61,7 @@ public final class LoadEngine: Sendable {
         }
     }
 
-    private func stop(_ reason: RunBudget.StopReason) {
+    private func stop(_ reason: LoadStopReason) {
         let (budget, work) = running.withLockedValue { $0 }
         budget?.stop(reason)
         work?.cancel()
@@ -108,7 +108,7 @@ public final class LoadEngine: Sendable {
         return LoadResult(
             scenario: plan.scenario.file, model: plan.resultModel, check: plan.check,
             measuredFrom: startedAt.addingTimeInterval(plan.warmup.seconds), measuredSeconds: measured,
-            stoppedBy: (budget.stopReason ?? .iterations).rawValue, sessions: figures.sessions,
+            stoppedBy: budget.stopReason ?? .iterations, sessions: figures.sessions,
             phases: figures.latencies.phaseDistributions, commands: figures.latencies.commandDistributions,
             series: figures.series.samples, errors: figures.errors,
             generator: GeneratorUsage(cpuSeconds: usage.cpuSeconds,

@@ -50,8 +50,8 @@ public enum LoadResultMerge {
         return merged
     }
 
-    private static func mergeDistributions(_ maps: [[String: LatencyDistribution]]) throws(Failure) -> [String: LatencyDistribution] {
-        var merged: [String: LatencyDistribution] = [:]
+    private static func mergeDistributions<Key: Hashable>(_ maps: [[Key: LatencyDistribution]]) throws(Failure) -> [Key: LatencyDistribution] {
+        var merged: [Key: LatencyDistribution] = [:]
         for name in Set(maps.flatMap(\.keys)) {
             do {
                 merged[name] = try DistributionMerge.merge(maps.compactMap { $0[name] })

@@ -40,7 +40,7 @@ public enum LoadThreshold: Sendable, Equatable {
     public func evaluate(_ load: LoadResult) -> ThresholdResult {
         switch self {
         case .maxP99(let name, let limit):
-            let distribution = load.commands[name.uppercased()] ?? load.phases[name.lowercased()]
+            let distribution = load.commands[name.uppercased()] ?? LoadPhase(rawValue: name.lowercased()).flatMap { load.phases[$0] }
             let name = "p99 \(name) <= \(Self.format(limit))"
             guard let observed = distribution?.percentiles.p99 else { return ThresholdResult(name: name, observed: "not measured", passed: false) }
             return ThresholdResult(name: name, observed: Self.format(observed), passed: observed <= limit)

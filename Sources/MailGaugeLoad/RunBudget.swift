@@ -1,16 +1,12 @@
+import MailGaugeResult
 import NIOConcurrencyHelpers
 
 /// Hands out session numbers while the run may still start sessions, and remembers what
 /// stopped it. Schedulers ask it before every session; nobody else decides when to stop.
 final class RunBudget: Sendable {
-    enum StopReason: String, Sendable {
-        case duration, iterations, interrupt
-        case hardCap = "hard-cap"
-    }
-
     private struct State {
         var issued = 0
-        var stop: StopReason?
+        var stop: LoadStopReason?
     }
 
     private let state = NIOLockedValueBox(State())
@@ -35,11 +31,11 @@ final class RunBudget: Sendable {
     }
 
     /// Stops starting sessions; the first reason given is kept.
-    func stop(_ reason: StopReason) {
+    func stop(_ reason: LoadStopReason) {
         state.withLockedValue { if $0.stop == nil { $0.stop = reason } }
     }
 
-    var stopReason: StopReason? { state.withLockedValue { $0.stop } }
+    var stopReason: LoadStopReason? { state.withLockedValue { $0.stop } }
 
     /// Whether sessions still running are being cut short.
     var isCuttingShort: Bool { stopReason == .interrupt || stopReason == .hardCap }

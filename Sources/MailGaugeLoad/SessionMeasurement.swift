@@ -9,7 +9,7 @@ struct SessionMeasurement: Sendable {
     var commands: [(String, Duration)] = []
     var bytesIn = 0
     var bytesOut = 0
-    var error: (kind: String, example: String)?
+    var error: (kind: ErrorKind, example: String)?
 
     init(ended: ContinuousClock.Instant) {
         self.ended = ended

@@ -14,5 +14,6 @@ public enum HTMLReport {
         return HTMLTemplate.page
             .replacing("{{title}}", with: XMLText.escape("MailGauge — \(result.target)"))
             .replacing("{{data}}", with: data)
+            .replacing("{{phaseOrder}}", with: "[" + LoadPhase.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ",") + "]")
     }
 }

@@ -1,4 +1,4 @@
-/// The page `HTMLReport` fills in: `{{title}}` and `{{data}}` (the JSON result).
+/// The page `HTMLReport` fills in: `{{title}}`, `{{data}}` (the JSON result) and `{{phaseOrder}}` (LoadPhase's cases).
 enum HTMLTemplate {
     static let page = #"""
 <!DOCTYPE html>
@@ -239,13 +239,16 @@ if (result.load) {
     }
     return points;
   };
-  const phases = Object.entries(load.phases).filter(([, d]) => d.count > 0);
+  // Phases in the order a session goes through them (LoadPhase's cases), then verbs by name.
+  const phaseOrder = {{phaseOrder}};
+  const inPhaseOrder = Object.entries(load.phases).sort(([a], [b]) => phaseOrder.indexOf(a) - phaseOrder.indexOf(b));
+  const phases = inPhaseOrder.filter(([, d]) => d.count > 0);
   loadCharts.append(lineChart("Latency by percentile, per phase (ms)", phases.map(([name, d]) => ({ label: name, points: curve(d) })),
     { xLabel: "percentile", yLabel: "ms", logX: true, xTick: v => ["0", "90", "99", "99.9", "99.99"][Math.round(v)] ?? "" }));
   box.append(loadCharts);
   const table = el("table", {}, el("thead", {}, el("tr", {}, ...["", "count", "p50", "p90", "p99", "p99.9", "max"].map(h => el("th", {}, h)))));
   const body = el("tbody");
-  for (const [group, entries] of [["phase", Object.entries(load.phases)], ["command", Object.entries(load.commands)]]) {
+  for (const [group, entries] of [["phase", inPhaseOrder], ["command", Object.entries(load.commands).sort(([a], [b]) => a < b ? -1 : 1)]]) {
     for (const [name, d] of entries) {
       const p = d.percentiles;
       body.append(el("tr", {}, el("td", {}, `${group}: ${name}`), el("td", {}, d.count),

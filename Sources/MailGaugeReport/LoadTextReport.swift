@@ -8,14 +8,14 @@ public enum LoadTextReport {
         var out = ""
         let measured = load.sessions.measured
         let rate = load.measuredSeconds > 0 ? Double(measured) / load.measuredSeconds : 0
-        out += "\(load.scenario): \(load.model.kind.rawValue) model, check \(load.check), stopped by \(load.stoppedBy)\n"
+        out += "\(load.scenario): \(load.model.kind.rawValue) model, check \(load.check), stopped by \(load.stoppedBy.rawValue)\n"
         out += "sessions: \(measured) measured (\(load.sessions.passed) passed, \(load.sessions.failed) failed), "
             + "\(load.sessions.warmup) warm-up, \(load.sessions.interrupted) interrupted; "
             + String(format: "%.1f sessions/s over %.1fs", rate, load.measuredSeconds) + "\n"
-        out += table("phase", load.phases, order: ["tcp-connect", "tls-handshake", "greeting", "authentication", "logout", "session"])
-        out += table("command", load.commands, order: load.commands.keys.sorted())
+        out += table("phase", LoadPhase.allCases.compactMap { phase in load.phases[phase].map { (phase.rawValue, $0) } })
+        out += table("command", load.commands.sorted { $0.key < $1.key })
         for (kind, tally) in load.errors.sorted(by: { $0.key < $1.key }) {
-            out += "error \(kind): \(tally.count)\n"
+            out += "error \(kind.rawValue): \(tally.count)\n"
             for example in tally.examples { out += "  e.g. \(example)\n" }
         }
         let generator = load.generator
@@ -25,8 +25,8 @@ public enum LoadTextReport {
         return out
     }
 
-    private static func table(_ title: String, _ distributions: [String: LatencyDistribution], order: [String]) -> String {
-        let rows = order.compactMap { name in distributions[name].map { (name, $0) } }
+    /// One row per `(name, distribution)`, in the order given.
+    private static func table(_ title: String, _ rows: [(String, LatencyDistribution)]) -> String {
         guard !rows.isEmpty else { return "" }
         let width = max(title.count, rows.map(\.0.count).max() ?? 0)
         func cell(_ text: String) -> String { text.padding(toLength: 10, withPad: " ", startingAt: 0) }

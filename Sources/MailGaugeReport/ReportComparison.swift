@@ -59,14 +59,18 @@ public struct ReportComparison: Sendable, Equatable {
     private static func compareLoad(_ base: LoadResult?, _ new: LoadResult?, maxLatencyIncrease: Double, maxThroughputDrop: Double) -> [LoadChange] {
         guard let base, let new else { return [] }
         var changes: [LoadChange] = []
-        for (before, after) in [(base.phases, new.phases), (base.commands, new.commands)] {
-            for name in before.keys.sorted() where after[name] != nil {
-                for (label, old, current) in [("p50", before[name]!.percentiles.p50, after[name]!.percentiles.p50),
-                                              ("p99", before[name]!.percentiles.p99, after[name]!.percentiles.p99)] {
-                    let (oldMS, newMS) = (Double(old) / 1000, Double(current) / 1000)
-                    changes.append(LoadChange(name: "\(label) \(name)", before: oldMS, after: newMS, unit: "ms",
-                                              isRegression: oldMS > 0 && (newMS - oldMS) / oldMS * 100 > maxLatencyIncrease))
-                }
+        // Phases in the order a session goes through them, then verbs by name.
+        let measuredInBoth = LoadPhase.allCases.compactMap { phase in
+            base.phases[phase].flatMap { old in new.phases[phase].map { (phase.rawValue, old, $0) } }
+        } + base.commands.keys.sorted().compactMap { verb in
+            base.commands[verb].flatMap { old in new.commands[verb].map { (verb, old, $0) } }
+        }
+        for (name, before, after) in measuredInBoth {
+            for (label, old, current) in [("p50", before.percentiles.p50, after.percentiles.p50),
+                                          ("p99", before.percentiles.p99, after.percentiles.p99)] {
+                let (oldMS, newMS) = (Double(old) / 1000, Double(current) / 1000)
+                changes.append(LoadChange(name: "\(label) \(name)", before: oldMS, after: newMS, unit: "ms",
+                                          isRegression: oldMS > 0 && (newMS - oldMS) / oldMS * 100 > maxLatencyIncrease))
             }
         }
         let rate = { (load: LoadResult) in load.measuredSeconds > 0 ? Double(load.sessions.passed) / load.measuredSeconds : 0 }

@@ -12,26 +12,25 @@ public struct LoadResult: Sendable, Codable, Equatable {
     /// When measurement began, after the warm-up.
     public var measuredFrom: Date
     public var measuredSeconds: Double
-    /// What ended the run: `duration`, `iterations`, `interrupt` (SIGINT) or `hard-cap`.
-    public var stoppedBy: String
+    /// What ended the run.
+    public var stoppedBy: LoadStopReason
     public var sessions: SessionCounts
-    /// Keyed by phase: `tcp-connect`, `tls-handshake`, `greeting`, `authentication`, `logout`,
-    /// `session` (open model: from the session's intended start, so queueing counts).
-    public var phases: [String: LatencyDistribution]
+    /// Keyed by phase (`session`, in the open model, from the session's intended start, so
+    /// queueing counts).
+    public var phases: [LoadPhase: LatencyDistribution]
     /// Keyed by command verb (`RETR`, `FETCH`, …).
     public var commands: [String: LatencyDistribution]
     /// One sample per second of the measured period.
     public var series: [ThroughputSample]
-    /// Keyed by stable error kind (`refused`, `timeout`, `tls`, `disconnect`, `grammar`,
-    /// `unexpected-reply`, `-ERR PASS`, `NO LOGIN`, `BAD FETCH`, `other`).
-    public var errors: [String: ErrorTally]
+    /// Keyed by stable error kind.
+    public var errors: [ErrorKind: ErrorTally]
     public var generator: GeneratorUsage
     /// The limits the run was held to, if any were given.
     public var thresholds: [ThresholdResult]?
 
     public init(scenario: String, model: LoadModel, check: CheckMode, measuredFrom: Date, measuredSeconds: Double,
-                stoppedBy: String, sessions: SessionCounts, phases: [String: LatencyDistribution],
-                commands: [String: LatencyDistribution], series: [ThroughputSample], errors: [String: ErrorTally],
+                stoppedBy: LoadStopReason, sessions: SessionCounts, phases: [LoadPhase: LatencyDistribution],
+                commands: [String: LatencyDistribution], series: [ThroughputSample], errors: [ErrorKind: ErrorTally],
                 generator: GeneratorUsage) {
         self.scenario = scenario
         self.model = model

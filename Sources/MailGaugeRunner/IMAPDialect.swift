@@ -67,6 +67,12 @@ struct IMAPDialect: ReplayDialect {
 
     mutating func connect(greeting: Exchange?, at location: SourceLocation, opening security: Target.Security, upgrade: Bool,
                           _ context: ReplayContext) async throws {
+        _ = try await open(greeting: greeting, at: location, opening: security, upgrade: upgrade, context)
+    }
+
+    /// `connect`, handing back the greeting as it arrived.
+    mutating func open(greeting: Exchange?, at location: SourceLocation, opening security: Target.Security, upgrade: Bool,
+                       _ context: ReplayContext) async throws -> IMAPReceived {
         let name = context.current
         if let previous = sessions.removeValue(forKey: name) { await previous.client.connection.close() }
         let connection = try await context.open(security)
@@ -81,6 +87,7 @@ struct IMAPDialect: ReplayDialect {
         if upgrade, context.steps.last?.status == .passed {
             _ = try await startTLS(pipelining: [], context)
         }
+        return received[0]
     }
 
     /// STARTTLS on the current connection (RFC 9051 §6.2.1), with `pipelining` in the same

@@ -67,6 +67,24 @@ struct ProbeFaultTests {
         #expect(result.steps.contains { $0.findings.contains { $0.severity == .warning } })
     }
 
+    /// Over implicit TLS there is no upgrade to carry out: the greeting and CAPABILITY must not
+    /// offer one (a warning; a failure under --strict), and a server that does not passes.
+    @Test(arguments: [MailProtocol.pop3, .imap])
+    func startTLSOfferedOnTheImplicitTLSPortIsFound(mailProtocol: MailProtocol) async throws {
+        for (faults, strict, expected) in [(Set<Fault>(), true, ScenarioResult.Status.passed), ([.startTLSAdvertisedAfterTLS], true, .failed),
+                                           ([.startTLSAdvertisedAfterTLS], false, .passed)] {
+            let result = try await ReferenceTarget.with(faults: faults) { reference in
+                let port = mailProtocol == .pop3 ? reference.server.ports.pop3s : reference.server.ports.imaps
+                var options = reference.options
+                options.strict = strict
+                let target = Target(mailProtocol: mailProtocol, host: "127.0.0.1", port: port, security: .implicitTLS)
+                return await ProbeRunner(target: target, options: options)
+                    .run(StartTLSCapabilityProbe(mailProtocol), as: reference.account, capabilities: [])
+            }
+            #expect(result.status == expected, "\(faults) strict \(strict): \(result.reason ?? "")")
+        }
+    }
+
     /// The two-session flags probe catches a STORE that reads and writes in two steps only
     /// because both STOREs are in flight at once; it must do so every time.
     @Test func concurrentFlagsCatchesANonAtomicStoreEveryTime() async throws {

@@ -73,7 +73,7 @@ struct BenchCLITests {
         let result = try JSONReport.decode(Data(contentsOf: URL(fileURLWithPath: json)))
         #expect(result.format == "mailgauge-report/1")
         let load = try #require(result.load)
-        #expect(load.stoppedBy == "interrupt")
+        #expect(load.stoppedBy == .interrupt)
         #expect(load.sessions == SessionCounts(interrupted: 5), "\(load.sessions) \(load.errors)")
         #expect(load.commands.isEmpty, "sessions cut short are in no figure")
     }
@@ -106,7 +106,7 @@ struct BenchCLITests {
         #expect(a.sessions.passed == 40 && b.sessions.passed == 40)
         #expect(all.sessions.passed == 80)
         let names = Set(a.phases.keys).union(b.phases.keys)
-        #expect(names.isSuperset(of: ["tcp-connect", "authentication", "session"]), "\(names)")
+        #expect(names.isSuperset(of: [.tcpConnect, .authentication, .session]), "\(names)")
         for (merged, parts) in names.map({ (all.phases[$0], [a.phases[$0], b.phases[$0]].compactMap { $0 }) })
             + Set(a.commands.keys).union(b.commands.keys).map({ (all.commands[$0], [a.commands[$0], b.commands[$0]].compactMap { $0 }) }) {
             let merged = try #require(merged)

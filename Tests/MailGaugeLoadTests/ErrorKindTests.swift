@@ -26,29 +26,29 @@ struct ErrorKindTests {
     @Test func refusedPasswordIsCountedPerVerb() async throws {
         let wrong = LoadFixtures.accounts(2) { _ in "wrong" }
         let pop3 = try await Self.onReference(scenario: "pop3-login", accounts: wrong)
-        #expect(Set(pop3.errors.keys) == ["-ERR PASS"])
-        #expect(pop3.errors["-ERR PASS"]?.count == 4)
-        #expect(pop3.errors["-ERR PASS"]?.examples.count == ErrorTally.exampleLimit)
-        #expect(pop3.errors["-ERR PASS"]?.examples.allSatisfy { !$0.contains("wrong") } == true)
+        #expect(Set(pop3.errors.keys) == [.refusal(status: "-ERR", verb: "PASS")])
+        #expect(pop3.errors[.refusal(status: "-ERR", verb: "PASS")]?.count == 4)
+        #expect(pop3.errors[.refusal(status: "-ERR", verb: "PASS")]?.examples.count == ErrorTally.exampleLimit)
+        #expect(pop3.errors[.refusal(status: "-ERR", verb: "PASS")]?.examples.allSatisfy { !$0.contains("wrong") } == true)
         let imap = try await Self.onReference(scenario: "imap-login", accounts: wrong)
-        #expect(Set(imap.errors.keys) == ["NO LOGIN"])
+        #expect(Set(imap.errors.keys) == [.refusal(status: "NO", verb: "LOGIN")])
         #expect(imap.sessions.failed == 4)
     }
 
     @Test func grammarViolationCountsOnlyWhenChecked() async throws {
         let checked = try await Self.onReference([.bareLineFeeds], scenario: "pop3-login")
-        #expect(checked.errors["grammar"]?.count == 4, "\(checked.errors)")
+        #expect(checked.errors[.grammar]?.count == 4, "\(checked.errors)")
         #expect(checked.check == .full)
         let unchecked = try await Self.onReference([.bareLineFeeds], scenario: "pop3-login", check: .off)
         #expect(unchecked.errors.isEmpty)
         #expect(unchecked.sessions.passed == 4)
         let sampled = try await Self.onReference([.bareLineFeeds], scenario: "pop3-login", check: .sample(percent: 50))
-        #expect(sampled.errors["grammar"]?.count == 2)
+        #expect(sampled.errors[.grammar]?.count == 2)
     }
 
     @Test func replyThatDiffersIsUnexpected() async throws {
         let load = try await Self.onReference([.badStatusIndicator], scenario: "pop3-login")
-        #expect(Set(load.errors.keys) == ["unexpected-reply"])
+        #expect(Set(load.errors.keys) == [.unexpectedReply])
     }
 
     /// Port 1 (tcpmux) on loopback: nothing listens there, and unlike a port just freed,
@@ -56,8 +56,8 @@ struct ErrorKindTests {
     @Test func closedPortIsRefused() async throws {
         let load = await Self.run(try LoadFixtures.plan(try LoadFixtures.greetingAndQuit(), target: "pop3://127.0.0.1:1",
                                                         model: .closed(sessions: 1, thinkTime: .zero), iterations: 2))
-        #expect(load.errors["refused"]?.count == 2)
-        #expect(load.errors["refused"]?.examples.first?.contains("connection refused") == true)
+        #expect(load.errors[.refused]?.count == 2)
+        #expect(load.errors[.refused]?.examples.first?.contains("connection refused") == true)
     }
 
     @Test func silentServerTimesOutAndHangUpDisconnects() async throws {
@@ -68,12 +68,12 @@ struct ErrorKindTests {
             model: .closed(sessions: 2, thinkTime: .zero), iterations: 2,
             options: RunnerOptions(timeouts: Timeouts(read: .milliseconds(300)))))
         await silent.stop()
-        #expect(Set(timedOut.errors.keys) == ["timeout"])
+        #expect(Set(timedOut.errors.keys) == [.timeout])
 
         let rude = try await ScriptedPOP3Server.start(.hangUp)
         let hungUp = await Self.run(try LoadFixtures.plan(try LoadFixtures.greetingAndQuit(), target: "pop3://127.0.0.1:\(rude.port)",
                                                           model: .closed(sessions: 1, thinkTime: .zero), iterations: 2))
         await rude.stop()
-        #expect(Set(hungUp.errors.keys) == ["disconnect"])
+        #expect(Set(hungUp.errors.keys) == [.disconnect])
     }
 }

@@ -5,7 +5,7 @@ import Testing
 /// Where a finished session is filed: warm-up sessions in no figure, the others in the
 /// histograms, the per-second series and the error tallies.
 struct LoadAggregatorTests {
-    private static func measurement(ended: ContinuousClock.Instant, error: (String, String)? = nil) -> SessionMeasurement {
+    private static func measurement(ended: ContinuousClock.Instant, error: (ErrorKind, String)? = nil) -> SessionMeasurement {
         var measurement = SessionMeasurement(ended: ended)
         measurement.phases = [(.session, .milliseconds(5))]
         measurement.commands = [("NOOP", .milliseconds(1)), ("NOOP", .milliseconds(2))]
@@ -29,7 +29,7 @@ struct LoadAggregatorTests {
         let aggregator = LoadAggregator(measuredFrom: start)
         for _ in 0..<3 { aggregator.sessionStarted() }
         aggregator.sessionEnded(Self.measurement(ended: start + .milliseconds(100)))
-        aggregator.sessionEnded(Self.measurement(ended: start + .milliseconds(2500), error: ("NO LOGIN", "user1: refused")))
+        aggregator.sessionEnded(Self.measurement(ended: start + .milliseconds(2500), error: (.refusal(status: "NO", verb: "LOGIN"), "user1: refused")))
         aggregator.sessionInterrupted()
         let figures = aggregator.snapshot()
         #expect(figures.sessions == SessionCounts(passed: 1, failed: 1, interrupted: 1))
@@ -37,6 +37,6 @@ struct LoadAggregatorTests {
         #expect(figures.latencies.commands["NOOP"]?.count == 4)
         #expect(figures.series.samples.map(\.sessions) == [1, 0, 1])
         #expect(figures.series.samples.map(\.errors) == [0, 0, 1])
-        #expect(figures.errors["NO LOGIN"] == ErrorTally(count: 1, examples: ["user1: refused"]))
+        #expect(figures.errors[.refusal(status: "NO", verb: "LOGIN")] == ErrorTally(count: 1, examples: ["user1: refused"]))
     }
 }

@@ -29,12 +29,12 @@ struct LoadEngineTests {
             return await LoadEngine(plan: plan).run()
         }
         #expect(load.sessions == SessionCounts(passed: 40))
-        #expect(load.stoppedBy == "iterations")
+        #expect(load.stoppedBy == .iterations)
         #expect(load.generator.peakActiveSessions <= 4)
-        for phase in ["tcp-connect", "greeting", "authentication", "logout", "session"] {
+        for phase in [LoadPhase.tcpConnect, .greeting, .authentication, .logout, .session] {
             #expect(load.phases[phase]?.count == 40, "\(phase)")
         }
-        #expect(load.phases["tls-handshake"] == nil)
+        #expect(load.phases[.tlsHandshake] == nil)
         #expect(Set(load.commands.keys) == ["USER", "PASS", "QUIT"])
         #expect(load.commands.values.allSatisfy { $0.count == 40 })
         #expect(load.series.reduce(0) { $0 + $1.sessions } == 40)
@@ -68,10 +68,10 @@ struct LoadEngineTests {
             return await LoadEngine(plan: plan).run()
         }
         #expect(start.duration(to: .now) < .seconds(30))
-        #expect(load.stoppedBy == "duration")
+        #expect(load.stoppedBy == .duration)
         // 2 s at 20/s: at most 40 sessions (fewer only on a starved machine), each filed once.
         #expect((20...40).contains(load.sessions.warmup + load.sessions.passed), "\(load.sessions)")
-        #expect(load.phases["session"]?.count == UInt64(load.sessions.passed))
+        #expect(load.phases[.session]?.count == UInt64(load.sessions.passed))
         #expect(load.series.reduce(0) { $0 + $1.sessions } == load.sessions.passed)
         #expect(load.measuredSeconds >= 1)
     }
@@ -104,7 +104,7 @@ struct LoadEngineTests {
             return await result
         }
         #expect(start.duration(to: .now) < .seconds(10))
-        #expect(load.stoppedBy == "interrupt")
+        #expect(load.stoppedBy == .interrupt)
         #expect(load.sessions == SessionCounts(interrupted: 5), "\(load.sessions) \(load.errors)")
         // Sessions cut short are counted, never measured.
         #expect(load.commands.isEmpty)

@@ -14,8 +14,8 @@ struct LoadThresholdTests {
             scenario: "imap-login.scn",
             model: LoadModel(kind: .closed, concurrency: 5, ratePerSecond: nil, thinkTimeSeconds: 0, rampSeconds: 0, warmupSeconds: 0,
                              durationSeconds: seconds, iterations: nil, hardCapSeconds: 3600, accounts: 5),
-            check: .full, measuredFrom: Date(timeIntervalSince1970: 0), measuredSeconds: seconds, stoppedBy: "duration",
-            sessions: SessionCounts(passed: passed, failed: failed), phases: ["session": distribution], commands: ["LOGIN": distribution],
+            check: .full, measuredFrom: Date(timeIntervalSince1970: 0), measuredSeconds: seconds, stoppedBy: .duration,
+            sessions: SessionCounts(passed: passed, failed: failed), phases: [.session: distribution], commands: ["LOGIN": distribution],
             series: [], errors: [:], generator: GeneratorUsage(cpuSeconds: 1, cpuSecondsPer1000Sessions: 1, peakRSSBytes: 1, peakActiveSessions: 5))
     }
 

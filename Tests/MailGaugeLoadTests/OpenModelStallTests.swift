@@ -22,7 +22,7 @@ struct OpenModelStallTests {
 
     /// Sessions whose whole-session latency was at least `threshold`.
     private static func slowSessions(_ load: LoadResult, atLeast threshold: UInt64) -> UInt64 {
-        load.phases["session"]?.buckets.filter { $0[0] >= threshold }.reduce(0) { $0 + $1[1] } ?? 0
+        load.phases[.session]?.buckets.filter { $0[0] >= threshold }.reduce(0) { $0 + $1[1] } ?? 0
     }
 
     @Test func openModelLatenciesIncludeTheStallForSessionsDueDuringIt() async throws {
@@ -30,7 +30,7 @@ struct OpenModelStallTests {
         #expect(load.errors.isEmpty, "\(load.errors)")
         // About 37 sessions were due in the 1.5 s stall; each waited for its end, the first
         // the whole 1.5 s: the ~20 due in its first 0.8 s waited 0.7 s or more.
-        let session = try #require(load.phases["session"])
+        let session = try #require(load.phases[.session])
         #expect(session.percentiles.max >= 1_400_000, "\(session.percentiles)")
         #expect(Self.slowSessions(load, atLeast: 700_000) >= 15)
         #expect(load.sessions.passed >= 40)

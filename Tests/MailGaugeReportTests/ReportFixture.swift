@@ -69,10 +69,10 @@ extension ReportFixture {
             scenario: "Scenarios/load/imap-login.scn",
             model: LoadModel(kind: .open, concurrency: 0, ratePerSecond: 50, thinkTimeSeconds: 0, rampSeconds: 1, warmupSeconds: 0,
                              durationSeconds: 10, iterations: nil, hardCapSeconds: 3600, accounts: 20),
-            check: .sample(percent: 10), measuredFrom: result.startedAt, measuredSeconds: 10, stoppedBy: "duration",
-            sessions: SessionCounts(passed: 2, failed: 0), phases: ["session": distribution], commands: ["LOGIN": distribution],
+            check: .sample(percent: 10), measuredFrom: result.startedAt, measuredSeconds: 10, stoppedBy: .duration,
+            sessions: SessionCounts(passed: 2, failed: 0), phases: [.session: distribution], commands: ["LOGIN": distribution],
             series: [ThroughputSample(second: 0, sessions: 2, commands: 6, errors: 0, bytesIn: 900, bytesOut: 120)],
-            errors: ["NO LOGIN": ErrorTally(count: 1, examples: ["A1 NO [AUTHENTICATIONFAILED] failed"])],
+            errors: [.refusal(status: "NO", verb: "LOGIN"): ErrorTally(count: 1, examples: ["A1 NO [AUTHENTICATIONFAILED] failed"])],
             generator: GeneratorUsage(cpuSeconds: 0.5, cpuSecondsPer1000Sessions: 250, peakRSSBytes: 30_000_000, peakActiveSessions: 2))
         load.thresholds = [ThresholdResult(name: "p99 LOGIN <= 50.0ms", observed: "1.2ms", passed: true)]
         result.load = load

@@ -8,6 +8,8 @@ import MailGaugeWire
 package struct IMAPScriptedConnection {
     let replay: ScriptedReplay
     package let name: String
+    /// The greeting, as it arrived (before STARTTLS, when the connection was upgraded).
+    package let greeting: IMAPReceived
 
     /// LOGIN with the account's user name and password as quoted strings (RFC 9051 §6.2.3);
     /// refused by the dialect where the password may not cross this connection.

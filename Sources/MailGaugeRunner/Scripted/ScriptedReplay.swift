@@ -44,9 +44,9 @@ package final class ScriptedReplay {
     package func openIMAP(_ name: String = "main", login: Bool = true, upgradable: Bool = false) async throws -> IMAPScriptedConnection {
         context.current = name
         let security: Target.Security = upgradable && target.security == .plain ? .startTLS : target.security
-        try await imapDialect.connect(greeting: nil, at: nextLocation(), opening: security,
-                                      upgrade: !upgradable && security == .startTLS, context)
-        let connection = IMAPScriptedConnection(replay: self, name: name)
+        let greeting = try await imapDialect.open(greeting: nil, at: nextLocation(), opening: security,
+                                                  upgrade: !upgradable && security == .startTLS, context)
+        let connection = IMAPScriptedConnection(replay: self, name: name, greeting: greeting)
         if login { try await connection.login() }
         return connection
     }

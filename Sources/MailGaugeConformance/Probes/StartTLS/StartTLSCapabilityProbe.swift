@@ -20,15 +20,18 @@ public struct StartTLSCapabilityProbe: ConformanceProbe {
     public func run(_ context: ProbeContext) async throws {
         let connection: any UpgradableConnection
         let how: String
+        var capabilities: Set<String> = []
         if context.target.security == .implicitTLS {
             connection = try await context.replay.openUpgradable()
             how = "on the implicit-TLS port"
+            // There the greeting itself comes through TLS, and its capability list counts too.
+            capabilities = connection.greetingCapabilities
         } else {
             connection = try await context.plainSession()
             try await context.upgrade(connection, pipelining: "")
             how = "after \(connection.startTLSCapability)"
         }
-        let capabilities = try await connection.listCapabilities()
+        capabilities.formUnion(try await connection.listCapabilities())
         if capabilities.contains(connection.startTLSCapability) {
             let reference = mailProtocol == .imap ? "RFC 9051 §6.2.1" : "RFC 2595 §4, by analogy with RFC 9051 §6.2.1"
             context.replay.warn(Finding(rule: "\(mailProtocol.rawValue).starttls-offered-inside-tls", reference: reference, severity: .warning,

@@ -12,6 +12,8 @@ protocol UpgradableConnection {
     var pipelinedCommand: String { get }
     /// The capabilities the server lists now (CAPA, CAPABILITY), upper-cased.
     func listCapabilities() async throws -> Set<String>
+    /// The capabilities the greeting listed (IMAP's `[CAPABILITY …]` code), upper-cased.
+    var greetingCapabilities: Set<String> { get }
     /// STLS / STARTTLS with `pipelining` in the same write, then the TLS handshake.
     func upgrade(pipelining: String) async throws
     func login() async throws
@@ -52,6 +54,7 @@ extension ProbeContext {
 
 extension POP3ScriptedConnection: UpgradableConnection {
     var startTLSCapability: String { "STLS" }
+    var greetingCapabilities: Set<String> { [] }
     var pipelinedCommand: String { "CAPA\r\n" }
 
     func listCapabilities() async throws -> Set<String> { try await capabilities() }
@@ -65,6 +68,7 @@ extension POP3ScriptedConnection: UpgradableConnection {
 
 extension IMAPScriptedConnection: UpgradableConnection {
     var startTLSCapability: String { "STARTTLS" }
+    var greetingCapabilities: Set<String> { Set(greeting.response?.capabilities?.map { $0.uppercased() } ?? []) }
     var pipelinedCommand: String { "x1 CAPABILITY\r\n" }
 
     func listCapabilities() async throws -> Set<String> { try await capabilities() }
