@@ -94,8 +94,16 @@ let package = Package(
         .testTarget(name: "MailGaugeClientTests", dependencies: [
             "MailGaugeClient", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOEmbedded", package: "swift-nio"),
         ], exclude: ["Fixtures"]),
-        // Helpers shared by test targets (running child processes).
-        .target(name: "MailGaugeTestSupport", path: "Tests/MailGaugeTestSupport"),
+        // Helpers shared by test targets (running child processes, a scripted server).
+        .target(name: "MailGaugeTestSupport", dependencies: [
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+        ], path: "Tests/MailGaugeTestSupport"),
+        // The session engine on its own: the secret guards, stray tags, scripted replays.
+        .testTarget(name: "MailGaugeRunnerTests", dependencies: [
+            "MailGaugeRunner", "MailGaugeScenario", "MailGaugeClient", "MailGaugeResult", "MailGaugeWire", "MailGaugeTestSupport",
+        ]),
         .testTarget(name: "MailGaugeReportTests", dependencies: ["MailGaugeReport", "MailGaugeResult", "MailGaugeWire", "MailGaugeTestSupport"],
                     exclude: ["Golden"]),
         .testTarget(name: "MailGaugeAuthTests", dependencies: [

@@ -130,12 +130,12 @@ struct IMAPDialect: ReplayDialect {
             try check(received, command: nil, tag: nil, expected: exchange.expected, at: exchange.location, since: start, context)
             return received
         }
-        let continuation = session.continuing
-        let tag = continuation?.tag ?? command.tag ?? nextTag()
-        context.bindings.set("tag", to: tag)
         if Self.carriesSecret(command, context.bindings) {
             try await ensureSecretsMayCross(session, via: nil, at: exchange.location, context)
         }
+        let continuation = session.continuing
+        let tag = continuation?.tag ?? command.tag ?? nextTag()
+        context.bindings.set("tag", to: tag)
         let prefix = continuation == nil ? "\(tag) " : ""
         var received: [IMAPReceived] = []
         let stepShown = prefix + (try command.text.render(context.bindings.masked))

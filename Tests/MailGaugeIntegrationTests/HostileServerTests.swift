@@ -1,3 +1,4 @@
+import MailGaugeTestSupport
 import MailGaugeClient
 import MailGaugeRunner
 import MailGaugeScenario

@@ -5,13 +5,13 @@ import NIOPosix
 /// A loopback server that plays canned bytes: a greeting, then one reply per command line,
 /// and remembers every byte it received. It stands in for hostile or broken servers that no
 /// real package reproduces on demand.
-final class ScriptedServer: Sendable {
-    let port: Int
+public final class ScriptedServer: Sendable {
+    public let port: Int
     private let channel: Channel
     private let log: NIOLockedValueBox<[UInt8]>
 
     /// `greeting` nil means the server accepts and stays silent; a nil reply means it closes.
-    static func start(greeting: [UInt8]?, replies: [[UInt8]?] = []) async throws -> ScriptedServer {
+    public static func start(greeting: [UInt8]?, replies: [[UInt8]?] = []) async throws -> ScriptedServer {
         let log = NIOLockedValueBox<[UInt8]>([])
         let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -31,9 +31,9 @@ final class ScriptedServer: Sendable {
     }
 
     /// Everything clients sent, all connections together.
-    var received: [UInt8] { log.withLockedValue { $0 } }
+    public var received: [UInt8] { log.withLockedValue { $0 } }
 
-    func stop() async {
+    public func stop() async {
         try? await channel.close()
     }
 }

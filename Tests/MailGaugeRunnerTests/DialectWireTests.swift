@@ -1,0 +1,59 @@
+import MailGaugeClient
+import MailGaugeResult
+import MailGaugeRunner
+import MailGaugeScenario
+import MailGaugeTestSupport
+import Testing
+
+/// What the dialects put on the wire, and when they stop waiting, against scripted servers.
+struct DialectWireTests {
+    private static let password = "Wire-\(UInt32.random(in: 0...UInt32.max))"
+
+    private func replay(_ body: String, on server: ScriptedServer, protocol mailProtocol: String = "imap",
+                        readTimeout: Duration = .seconds(10)) async throws -> ScenarioResult {
+        let scenario = try ScenarioParser { _ in "@protocol \(mailProtocol)\n" + body }.parse(path: "wire.scn")
+        let runner = ScenarioRunner(target: try Target(url: "\(mailProtocol)://127.0.0.1:\(server.port)"),
+                                    options: RunnerOptions(timeouts: Timeouts(read: readTimeout)))
+        return await runner.run(scenario, as: Account(user: "u", password: Self.password))
+    }
+
+    /// A completion whose tag was never sent ends the wait when it arrives, named as such,
+    /// instead of the read timeout.
+    @Test func aTagNeverSentIsNamedWhenItArrives() async throws {
+        let server = try await ScriptedServer.start(greeting: Array("* OK [CAPABILITY IMAP4rev1] hi\r\n".utf8),
+                                                    replies: [Array("XA1 OK done\r\n".utf8)])
+        let clock = ContinuousClock()
+        let start = clock.now
+        let result = try await replay("S: * OK {*}\nC: NOOP\nS: OK {*}\n", on: server, readTimeout: .seconds(20))
+        await server.stop()
+        #expect(start.duration(to: clock.now) < .seconds(5))
+        #expect(result.status == .failed)
+        #expect(result.reason?.contains("tag XA1 was never sent; A1 is outstanding") == true, "\(result.reason ?? "")")
+        #expect(result.steps.last?.findings.map(\.rule) == ["imap.tag-never-sent"])
+    }
+
+    /// A greeting without capabilities: CAPABILITY is asked first, and a LOGINDISABLED there
+    /// keeps the password at home.
+    @Test func capabilitiesAreAskedBeforeThePasswordGoesOut() async throws {
+        let server = try await ScriptedServer.start(greeting: Array("* OK hi\r\n".utf8),
+                                                    replies: [Array("* CAPABILITY IMAP4rev1 STARTTLS LOGINDISABLED\r\nA1 OK done\r\n".utf8)])
+        let result = try await replay("S: * OK {*}\nC: LOGIN ${user} ${password}\nS: OK {*}\n", on: server)
+        let received = String(decoding: server.received, as: UTF8.self)
+        await server.stop()
+        #expect(received.hasPrefix("A1 CAPABILITY\r\n"), "\(received)")
+        #expect(!received.contains(Self.password))
+        #expect(result.reason?.contains("LOGINDISABLED") == true, "\(result.reason ?? "")")
+    }
+
+    /// USER pipelined before PASS: the USER reply is read before the password would go, and a
+    /// refusal keeps it at home.
+    @Test func aPipelinedUserIsAnsweredBeforeThePasswordGoesOut() async throws {
+        let server = try await ScriptedServer.start(greeting: Array("+OK ready\r\n".utf8),
+                                                    replies: [Array("-ERR [AUTH] Plaintext authentication disallowed on non-secure (SSL/TLS) connections.\r\n".utf8)])
+        let result = try await replay("S: +OK{*}\nC: USER ${user}\nC: PASS ${password}\nS: +OK{*}\n", on: server, protocol: "pop3")
+        let received = String(decoding: server.received, as: UTF8.self)
+        await server.stop()
+        #expect(received == "USER u\r\n", "\(received)")
+        #expect(result.reason?.contains("refusing to send PASS's secret in clear") == true, "\(result.reason ?? "")")
+    }
+}
