@@ -1,7 +1,10 @@
-import MailGaugeTestSupport
+import Foundation
 import MailGaugeClient
+import MailGaugeReport
+import MailGaugeResult
 import MailGaugeRunner
 import MailGaugeScenario
+import MailGaugeTestSupport
 import NIOCore
 import Testing
 
@@ -137,5 +140,26 @@ import Testing
         } else {
             #expect(result.status == .passed, "\(result.reason ?? "")")
         }
+    }
+
+    /// A capability survey whose CAPA reply is cut off (no terminator, then the connection
+    /// closed) fails that case with what it saw, and `check` goes on with the rest; the reports
+    /// asked for are written.
+    @Test func aBrokenCapabilityReplyFailsThatCaseAndTheCheckGoesOn() async throws {
+        let server = try await ScriptedServer.start(greeting: Array("+OK hi\r\n+OK capabilities follow\r\nTOP\r\n".utf8), replies: [nil])
+        let json = FileManager.default.temporaryDirectory.appendingPathComponent("mailgauge-broken-\(UUID().uuidString).json").path
+        let junit = json.replacing(".json", with: ".xml")
+        let output = try await CLI.command(["check", "--target", "pop3://127.0.0.1:\(server.port)", "--user", "u", "--read-timeout", "2",
+                                            "--suites", PackagePaths.file("Scenarios/conformance"), "--json", json, "--junit", junit],
+                                           password: "p")
+        await server.stop()
+        #expect(output.exitCode == 1, "\(output.combined)")
+        let result = try JSONReport.decode(Data(contentsOf: URL(fileURLWithPath: json)))
+        let survey = try #require(result.scenarios.first)
+        #expect(survey.file == "setup/capabilities" && survey.status == .failed, "\(survey.status) \(survey.reason ?? "")")
+        #expect(survey.reason?.contains("CAPA") == true || survey.reason?.contains("closed") == true, "\(survey.reason ?? "")")
+        #expect(result.scenarios.count > 30, "the rest of the suite did not run")
+        #expect(result.stop == RunStop(reason: .completed))
+        #expect(FileManager.default.fileExists(atPath: junit))
     }
 }

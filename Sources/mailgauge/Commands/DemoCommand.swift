@@ -49,7 +49,7 @@ struct DemoCommand: AsyncParsableCommand {
             let target = try Target(url: "\(suite.scheme)://127.0.0.1:\(port)", startTLS: true)
             let runner = ScenarioRunner(target: target, options: RunnerOptions(tls: TLSOptions(caFile: caFile)))
             let number = suite.user.dropFirst("user".count)
-            results += try await ScenarioBatch.run(scenarioList, on: runner, as: Account(user: suite.user, password: "mg-pass-\(number)"),
+            results += await ScenarioBatch.run(scenarioList, on: runner, as: Account(user: suite.user, password: "mg-pass-\(number)"),
                                                    server: suite.scheme == "imap" ? imapServer : nil)
         }
         // The conformance suites and probes, over plain connections so every STARTTLS probe applies.

@@ -38,7 +38,7 @@ struct RunCommand: AsyncParsableCommand {
         }
         let startedAt = Date()
         let server = ServerInfoRecorder()
-        let results = try await ScenarioBatch.run(scenarios, on: runner, as: accounts[0], server: server)
+        let results = await ScenarioBatch.run(scenarios, on: runner, as: accounts[0], server: server)
         let result = RunResult(
             tool: ToolInfo(version: MailGaugeCommand.version), commandLine: CommandLine.arguments,
             target: runner.target.description, server: server.serverInfo, startedAt: startedAt, finishedAt: Date(), scenarios: results)

@@ -8,16 +8,18 @@ import MailGaugeScenario
 /// part `run` and `demo` share.
 enum ScenarioBatch {
     /// Skips are decided from the server's capabilities, probed once and only when some
-    /// scenario has `@requires`. `server` sees the probe and every replay.
+    /// scenario has `@requires`. `server` sees the probe and every replay. A server that cannot
+    /// be reached is said once here; the scenarios then record the same error each, so the
+    /// reports are still written and the run exits 2.
     static func run(_ scenarios: [Scenario], on runner: ScenarioRunner, as account: Account,
-                    server: ServerInfoRecorder? = nil) async throws -> [ScenarioResult] {
+                    server: ServerInfoRecorder? = nil) async -> [ScenarioResult] {
         var capabilities: Set<String>?
         if scenarios.contains(where: { !$0.requirements.isEmpty }) {
             do {
                 capabilities = try await CapabilityProbe.capabilities(of: runner.target, options: runner.options, account: account,
                                                                       observer: server)
             } catch {
-                throw usageFailure(error.description)
+                FileHandle.standardError.write(Data("mailgauge: \(error.description)\n".utf8))
             }
         }
         var results: [ScenarioResult] = []

@@ -23,8 +23,7 @@ public struct ConcurrentFlagsProbe: ConformanceProbe {
         let token = scratchToken()
         try await main.appendScratch(token: token)
         for session in [main, other] {
-            let selected = try await session.command("SELECT INBOX")
-            try Self.requireWritableFlags(selected, session.name)
+            try Self.requirePermanentFlags(try await session.selectWritable(), session.name)
         }
         guard let uid = try await main.scratchUIDs(token).first else { throw ScriptFailure("the appended message cannot be found") }
         // The other session has seen the message's flags: a server writing back what a session
@@ -50,14 +49,10 @@ public struct ConcurrentFlagsProbe: ConformanceProbe {
         await main.logout()
     }
 
-    /// Skips unless the selection is read-write and \Flagged and \Answered can be stored
-    /// permanently (RFC 9051 §7.1: READ-WRITE, PERMANENTFLAGS): otherwise a kept flag proves nothing.
-    private static func requireWritableFlags(_ selected: [IMAPReceived], _ name: String) throws {
-        let codes = selected.compactMap(\.response?.responseCode)
-        if codes.contains(where: { $0.name == "READ-ONLY" }) {
-            throw ScriptSkipped("needs both sessions read-write; \(name)'s SELECT INBOX gave READ-ONLY")
-        }
-        for case .permanentFlags(let flags) in codes {
+    /// Skips unless \Flagged and \Answered can be stored permanently (RFC 9051 §7.1,
+    /// PERMANENTFLAGS): otherwise a kept flag proves nothing.
+    private static func requirePermanentFlags(_ selected: [IMAPReceived], _ name: String) throws {
+        for case .permanentFlags(let flags) in selected.compactMap(\.response?.responseCode) {
             let permanent = Set(flags.map { $0.lowercased() })
             if !permanent.contains("\\*"), !permanent.isSuperset(of: ["\\flagged", "\\answered"]) {
                 throw ScriptSkipped("needs \\Flagged and \\Answered in PERMANENTFLAGS; \(name) got (\(flags.joined(separator: " ")))")

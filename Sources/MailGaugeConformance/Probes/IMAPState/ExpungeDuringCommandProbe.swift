@@ -20,7 +20,7 @@ public struct ExpungeDuringCommandProbe: ConformanceProbe {
         let token = scratchToken()
         try await other.appendScratch(token: token)
         try await main.command("NOOP")
-        try await other.command("SELECT INBOX")
+        try await other.selectWritable()
         try await other.discardScratch(token, capabilities: context.capabilities)
         // Their completion may be NO for the expunged message (RFC 2180 §4.1); only EXPUNGE matters.
         for command in ["FETCH 1:* (FLAGS)", "STORE 1 -FLAGS.SILENT (\\Draft)", "SEARCH ALL"] {

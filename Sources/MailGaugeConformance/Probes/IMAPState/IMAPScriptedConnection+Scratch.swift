@@ -1,3 +1,4 @@
+import MailGaugeClient
 import MailGaugeRunner
 import MailGaugeWire
 
@@ -26,6 +27,18 @@ extension IMAPScriptedConnection {
         guard !uids.isEmpty else { return }
         try await command("UID STORE \(uids) +FLAGS.SILENT (\\Deleted)")
         try await command(capabilities.contains("UIDPLUS") ? "UID EXPUNGE \(uids)" : "EXPUNGE")
+    }
+
+    /// SELECT (RFC 9051 §6.3.2) that a probe writes through: a server may give a second session
+    /// read-only access (RFC 9051 §7.1, READ-ONLY), and a probe whose STORE or EXPUNGE would
+    /// then do nothing cannot test its rule, so it is skipped with the reason.
+    @discardableResult
+    func selectWritable(_ command: String = "SELECT INBOX") async throws -> [IMAPReceived] {
+        let selected = try await self.command(command)
+        if selected.contains(where: { $0.response?.responseCode?.name == "READ-ONLY" }) {
+            throw ScriptSkipped("needs \(name)'s \(command) read-write; it gave READ-ONLY")
+        }
+        return selected
     }
 
     /// The flags of message `uid` as FETCH reports them now.

@@ -16,7 +16,7 @@ public struct ModSeqProbe: ConformanceProbe {
         let main = try await context.imapSession("main")
         let token = scratchToken()
         try await main.appendScratch(token: token)
-        let highest = try await main.command("SELECT INBOX (CONDSTORE)").codeNumber("HIGHESTMODSEQ")
+        let highest = try await main.selectWritable("SELECT INBOX (CONDSTORE)").codeNumber("HIGHESTMODSEQ")
         guard let uid = try await main.scratchUIDs(token).first else { throw ScriptFailure("the appended message cannot be found") }
         var modSeqs: [UInt64] = []
         for command in ["UID FETCH \(uid) (MODSEQ)", "UID STORE \(uid) +FLAGS (\\Flagged)", "UID STORE \(uid) -FLAGS (\\Flagged)"] {

@@ -17,7 +17,7 @@ public struct RecentFlagProbe: ConformanceProbe {
         let main = try await context.imapSession("main")
         let other = try await context.imapSession("other")
         let writer = try await context.imapSession("writer")
-        try await main.command("SELECT INBOX")
+        try await main.selectWritable()
         try await other.command("SELECT INBOX")
         let token = scratchToken()
         try await writer.appendScratch(token: token)

@@ -15,7 +15,7 @@ public struct UIDOrderProbe: ConformanceProbe {
     public func run(_ context: ProbeContext) async throws {
         let main = try await context.imapSession("main")
         let other = try await context.imapSession("other")
-        try await main.command("SELECT INBOX")
+        try await main.selectWritable()
         let before = try await main.command("UID FETCH 1:* (UID)").compactMap { $0.response?.untaggedUID }
         let token = scratchToken()
         try await other.appendScratch(token: token)
