@@ -29,7 +29,7 @@ public struct ExpungeDuringCommandProbe: ConformanceProbe {
         let noop = try await main.command("NOOP")
         let expunged = noop.contains { if case .untagged(.expunge)? = $0.response { true } else { false } }
         context.verify("the expunge is announced at NOOP", citing: "RFC 9051 §7.5.1", holds: expunged,
-                           observed: noop.map { ByteEscaping.escape($0.firstLine) })
+                       observed: noop.map { ByteEscaping.escape($0.firstLine) })
         await other.logout()
         await main.logout()
     }

@@ -20,6 +20,18 @@ extension IMAPScriptedConnection {
         }
     }
 
+    /// The UID of the scratch message carrying `token`, which this session must see to test
+    /// anything with it. Not seeing it is not a verdict of its own: SEARCH found nothing, or
+    /// the server did not tell this session of another's APPEND (no EXISTS after NOOP), so the
+    /// probe is skipped, saying which.
+    func scratchUID(_ token: String, appendedBy writer: String) async throws -> UInt32 {
+        guard let uid = try await scratchUIDs(token).first else {
+            let how = writer == name ? "it appended" : "\(writer) appended (after NOOP, no EXISTS announced it)"
+            throw ScriptSkipped("\(name) cannot find the scratch message \(how) with UID SEARCH SUBJECT, so the rule cannot be tested")
+        }
+        return uid
+    }
+
     /// Deletes the selected mailbox's scratch messages carrying `token`: UID EXPUNGE when the
     /// server has UIDPLUS (RFC 4315 §2.1), so no other \Deleted message goes with them.
     func discardScratch(_ token: String, capabilities: Set<String>) async throws {
@@ -54,4 +66,25 @@ extension IMAPScriptedConnection {
 /// A token unique enough to tell this run's scratch messages from any other's.
 func scratchToken() -> String {
     String(UInt64.random(in: 0...UInt64.max), radix: 36)
+}
+
+extension ProbeContext {
+    /// Appends a scratch message through `writer`, runs `body` with its token, then removes the
+    /// message through `cleaner` (INBOX selected afresh) whatever `body` did — passed, failed,
+    /// skipped or lost a connection — so a probe leaves INBOX as it found it.
+    func withScratchMessage(appendedBy writer: IMAPScriptedConnection, removedBy cleaner: IMAPScriptedConnection,
+                            _ body: (String) async throws -> Void) async throws {
+        let token = scratchToken()
+        try await writer.appendScratch(token: token)
+        do {
+            try await body(token)
+        } catch {
+            replay.note("removing the scratch message after: \(error)", on: cleaner.name)
+            _ = try? await cleaner.command("SELECT INBOX")
+            try? await cleaner.discardScratch(token, capabilities: capabilities)
+            throw error
+        }
+        try await cleaner.command("SELECT INBOX")
+        try await cleaner.discardScratch(token, capabilities: capabilities)
+    }
 }

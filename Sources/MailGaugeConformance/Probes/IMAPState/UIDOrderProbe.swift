@@ -17,16 +17,14 @@ public struct UIDOrderProbe: ConformanceProbe {
         let other = try await context.imapSession("other")
         try await main.selectWritable()
         let before = try await main.command("UID FETCH 1:* (UID)").compactMap { $0.response?.untaggedUID }
-        let token = scratchToken()
-        try await other.appendScratch(token: token)
-        try await main.command("NOOP")
-        try await main.command("FETCH 1:* (UID)")
-        let appended = try await main.scratchUIDs(token)
-        context.verify("the appended message's UID is above every earlier UID", citing: "RFC 9051 §2.3.1.1",
-                           holds: !appended.isEmpty && appended.allSatisfy { uid in before.allSatisfy { $0 < uid } },
-                           observed: ["earlier UIDs \(before.map(String.init).joined(separator: ","))",
-                                      "appended UID \(appended.map(String.init).joined(separator: ","))"])
-        try await main.discardScratch(token, capabilities: context.capabilities)
+        try await context.withScratchMessage(appendedBy: other, removedBy: other) { token in
+            try await main.command("NOOP")
+            try await main.command("FETCH 1:* (UID)")
+            let appended = try await main.scratchUID(token, appendedBy: other.name)
+            context.verify("the appended message's UID is above every earlier UID", citing: "RFC 9051 §2.3.1.1",
+                           holds: before.allSatisfy { $0 < appended },
+                           observed: ["earlier UIDs \(before.map(String.init).joined(separator: ","))", "appended UID \(appended)"])
+        }
         await other.logout()
         await main.logout()
     }

@@ -21,8 +21,8 @@ public struct UIDValidityProbe: ConformanceProbe {
         try await other.command("CLOSE")
         seen.append(("other STATUS", try await other.command("STATUS INBOX (UIDVALIDITY)").statusValue("UIDVALIDITY")))
         context.verify("every session and command reports one UIDVALIDITY for INBOX", citing: "RFC 9051 §2.3.1.1",
-                           holds: Set(seen.map(\.1)).count == 1 && seen[0].1 != nil,
-                           observed: seen.map { "\($0.0): \($0.1.map(String.init) ?? "none")" })
+                       holds: Set(seen.map(\.1)).count == 1 && seen[0].1 != nil,
+                       observed: seen.map { "\($0.0): \($0.1.map(String.init) ?? "none")" })
         await other.logout()
         await main.logout()
     }

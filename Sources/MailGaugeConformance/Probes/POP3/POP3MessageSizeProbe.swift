@@ -21,8 +21,8 @@ public struct POP3MessageSizeProbe: ConformanceProbe {
             if Int(listing.value) != octets { differences.append("message \(listing.number): LIST \(listing.value), RETR \(octets) octets") }
         }
         context.verify("every LIST size equals the message's RETR octets", citing: "RFC 1939 §5",
-                           holds: differences.isEmpty && !listings.isEmpty,
-                           observed: differences.isEmpty ? ["\(listings.count) messages agree"] : differences)
+                       holds: differences.isEmpty && !listings.isEmpty,
+                       observed: differences.isEmpty ? ["\(listings.count) messages agree"] : differences)
         await session.quit()
     }
 }

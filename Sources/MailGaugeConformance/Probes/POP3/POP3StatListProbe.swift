@@ -17,8 +17,8 @@ public struct POP3StatListProbe: ConformanceProbe {
         let listings = POP3ListingPairs.parse(try await session.command("LIST").body ?? [])
         let sizes = listings.compactMap { Int($0.value) }
         context.verify("STAT equals the count and sum of LIST", citing: "RFC 1939 §5",
-                           holds: stat.map { $0.number == listings.count && Int($0.value) == sizes.reduce(0, +) } ?? false,
-                           observed: ["STAT \(stat.map { "\($0.number) \($0.value)" } ?? "unreadable")",
+                       holds: stat.map { $0.number == listings.count && Int($0.value) == sizes.reduce(0, +) } ?? false,
+                       observed: ["STAT \(stat.map { "\($0.number) \($0.value)" } ?? "unreadable")",
                                       "LIST \(listings.count) messages, \(sizes.reduce(0, +)) octets"])
         await session.quit()
     }

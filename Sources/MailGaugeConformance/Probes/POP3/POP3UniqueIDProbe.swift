@@ -23,13 +23,13 @@ public struct POP3UniqueIDProbe: ConformanceProbe {
         await first.quit()
         let unique = Set(listing.map(\.value)).count == listing.count
         context.verify("unique-ids are unique within the maildrop", citing: "RFC 1939 §7", holds: unique && !listing.isEmpty,
-                           observed: listing.map { "\($0.number) \($0.value)" })
+                       observed: listing.map { "\($0.number) \($0.value)" })
         context.verify("UIDL n gives the listing's unique-id", citing: "RFC 1939 §7",
-                           holds: singles.map(\.value) == listing.map(\.value), observed: singles.map { "\($0.number) \($0.value)" })
+                       holds: singles.map(\.value) == listing.map(\.value), observed: singles.map { "\($0.number) \($0.value)" })
         let again = try await context.pop3Session("again")
         let later = POP3ListingPairs.parse(try await again.command("UIDL").body ?? [])
         await again.quit()
         context.verify("unique-ids are the same in a later session", citing: "RFC 1939 §7",
-                           holds: later.map(\.value) == listing.map(\.value), observed: later.map { "\($0.number) \($0.value)" })
+                       holds: later.map(\.value) == listing.map(\.value), observed: later.map { "\($0.number) \($0.value)" })
     }
 }

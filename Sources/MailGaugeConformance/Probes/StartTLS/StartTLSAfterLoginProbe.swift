@@ -29,7 +29,7 @@ public struct StartTLSAfterLoginProbe: ConformanceProbe {
         }
         let accepted = try await session.startTLSAccepted()
         context.verify("\(session.startTLSCapability) after login is refused", citing: "RFC 2595 §4; RFC 9051 §6.2.1",
-                           holds: !accepted, observed: [accepted ? "the server accepted it" : "the server refused it"], on: session.name)
+                       holds: !accepted, observed: [accepted ? "the server accepted it" : "the server refused it"], on: session.name)
         await session.close()
     }
 }

@@ -26,7 +26,7 @@ public struct StartTLSHandshakeProbe: ConformanceProbe {
             extra = error.detail
         }
         context.verify("no bytes between the OK and the TLS handshake", citing: "RFC 2595 §4; RFC 9051 §6.2.1",
-                           holds: extra == nil, observed: [extra ?? "the handshake started right after the OK line"], on: session.name)
+                       holds: extra == nil, observed: [extra ?? "the handshake started right after the OK line"], on: session.name)
         await session.close()
     }
 }

@@ -25,14 +25,14 @@ public struct StartTLSInjectionProbe: ConformanceProbe {
             // Dropping a connection that pipelines after the upgrade command, before or during
             // the handshake, is safe: nothing is ever answered inside TLS (Dovecot does this).
             context.verify("the command pipelined in clear is not answered inside TLS", citing: "RFC 2595 §4; RFC 9051 §6.2.1",
-                               holds: true, observed: ["the server ended the upgrade: \(error.detail)"], on: session.name)
+                           holds: true, observed: ["the server ended the upgrade: \(error.detail)"], on: session.name)
             return
         }
         let answered = try await session.unsolicitedBytes(within: .seconds(2))
         context.verify("the command pipelined in clear is not answered inside TLS", citing: "RFC 2595 §4; RFC 9051 §6.2.1",
-                           holds: answered?.isEmpty ?? true,
-                           observed: [answered.map { $0.isEmpty ? "(connection closed)" : ByteEscaping.escape($0.prefix(200)) } ?? "(nothing within 2 s)"],
-                           on: session.name)
+                       holds: answered?.isEmpty ?? true,
+                       observed: [answered.map { $0.isEmpty ? "(connection closed)" : ByteEscaping.escape($0.prefix(200)) } ?? "(nothing within 2 s)"],
+                       on: session.name)
         await session.close()
     }
 }
