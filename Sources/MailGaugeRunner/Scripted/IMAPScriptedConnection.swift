@@ -65,12 +65,9 @@ package struct IMAPScriptedConnection {
         try replay.imapDialect.session(name).auditor = auditor
     }
 
-    /// What the server sends of its own accord within `window` (see `Connection.unsolicitedBytes`),
-    /// recorded in the transcript.
+    /// What the server sends of its own accord within `window`, recorded in the transcript.
     package func unsolicitedBytes(within window: Duration) async throws -> [UInt8]? {
-        let bytes = try await replay.imapDialect.session(name).client.connection.unsolicitedBytes(within: window)
-        if let bytes, !bytes.isEmpty { replay.context.transcript.server(bytes, on: name) }
-        return bytes
+        try await replay.unsolicitedBytes(on: replay.imapDialect.session(name).client.connection, named: name, within: window)
     }
 
     /// LOGOUT (RFC 9051 §6.1.3), then closes the connection whatever the server answered.

@@ -49,9 +49,7 @@ package struct POP3ScriptedConnection {
 
     /// What the server sends of its own accord within `window`, recorded in the transcript.
     package func unsolicitedBytes(within window: Duration) async throws -> [UInt8]? {
-        let bytes = try await replay.pop3Dialect.session(name).client.connection.unsolicitedBytes(within: window)
-        if let bytes, !bytes.isEmpty { replay.context.transcript.server(bytes, on: name) }
-        return bytes
+        try await replay.unsolicitedBytes(on: replay.pop3Dialect.session(name).client.connection, named: name, within: window)
     }
 
     /// QUIT (RFC 1939 §6), then closes the connection.

@@ -77,6 +77,14 @@ package final class ScriptedReplay {
                             mismatch: nil, findings: [finding])
     }
 
+    /// What the server sends of its own accord on `connection` within `window` (see
+    /// `Connection.unsolicitedBytes`), recorded in the transcript as connection `name`'s.
+    func unsolicitedBytes(on connection: Connection, named name: String, within window: Duration) async throws -> [UInt8]? {
+        let bytes = try await connection.unsolicitedBytes(within: window)
+        if let bytes, !bytes.isEmpty { context.transcript.server(bytes, on: name) }
+        return bytes
+    }
+
     /// A line in the transcript saying what the script is doing and why.
     package func note(_ text: String, on connection: String = "main") {
         context.transcript.event(text, on: connection)
