@@ -23,18 +23,21 @@ public struct ConformanceCheck: Sendable {
         public var results: [ScenarioResult]
         /// One line, `host:port: what is wrong; what to do`; nil when the suites ran.
         public var setupError: String?
+        /// Whether the account was left as found; nil when no snapshot could be taken.
+        public var account: AccountCheck?
     }
 
     /// Surveys the capabilities once (post-login for IMAP, RFC 9051 §6.2.3) as a case of its
     /// own, then runs every scenario and probe, handing each result to `progress` as it
     /// finishes. A broken reply in the survey fails that case and the rest go on; a target
     /// that cannot be used at all (no connection, TLS required before login, the login
-    /// refused) ends the check after the probes that need no login. `server` sees the survey
+    /// refused) ends the check after the probes that need no login. Last, the account is
+    /// compared with the snapshot the survey took (`AccountGuard`). `server` sees the survey
     /// first, then the scenarios.
     public func run(_ scenarios: [Scenario], probes: [any ConformanceProbe], server: ServerInfoRecorder? = nil,
                     progress: (ScenarioResult) -> Void = { _ in }) async -> Outcome {
         let runner = ScenarioRunner(target: target, options: options)
-        let survey = await CapabilityProbe.survey(runner, account: account, observer: server)
+        let survey = await CapabilityProbe.survey(runner, account: account, snapshot: true, observer: server)
         var outcome = Outcome(results: [survey.result], setupError: survey.setupError)
         progress(survey.result)
         if survey.unreachable != nil { return outcome }
@@ -48,6 +51,12 @@ public struct ConformanceCheck: Sendable {
         for probe in probes where survey.setupError == nil || !probe.logsIn {
             outcome.results.append(await probeRunner.run(probe, as: account, capabilities: survey.capabilities))
             progress(outcome.results.last!)
+        }
+        if let before = survey.snapshot {
+            let (result, check) = await AccountGuard.compare(runner, as: account, before: before)
+            outcome.results.append(result)
+            outcome.account = check
+            progress(result)
         }
         return outcome
     }

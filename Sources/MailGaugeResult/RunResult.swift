@@ -23,9 +23,11 @@ public struct RunResult: Sendable, Codable, Equatable {
     public var load: LoadResult?
     /// Why the run ended; set by `check` (nil in results written before it was).
     public var stop: RunStop?
+    /// For `check`: whether the account was left as found.
+    public var account: AccountCheck?
 
     public init(tool: ToolInfo, commandLine: [String], target: String, server: ServerInfo? = nil, startedAt: Date, finishedAt: Date,
-                scenarios: [ScenarioResult], conformance: ConformanceSummary? = nil, load: LoadResult? = nil, stop: RunStop? = nil) {
+                scenarios: [ScenarioResult], conformance: ConformanceSummary? = nil, load: LoadResult? = nil, stop: RunStop? = nil, account: AccountCheck? = nil) {
         self.tool = tool
         self.commandLine = commandLine
         self.target = target
@@ -36,6 +38,7 @@ public struct RunResult: Sendable, Codable, Equatable {
         self.conformance = conformance
         self.load = load
         self.stop = stop
+        self.account = account
     }
 
     public func count(_ status: ScenarioResult.Status) -> Int {

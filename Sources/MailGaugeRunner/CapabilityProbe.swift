@@ -18,6 +18,14 @@ public enum CapabilityProbe {
         package var setupError: String?
         /// The error that kept any connection from being made.
         package var unreachable: ConnectionError?
+        /// The account as it was before any case, when asked for and the login worked.
+        package var snapshot: AccountSnapshot?
+    }
+
+    /// What the survey's session learns on its way.
+    private struct Learnt {
+        var capabilities: Set<String> = []
+        var snapshot: AccountSnapshot?
     }
 
     package static let caseID = "setup/capabilities"
@@ -34,8 +42,11 @@ public enum CapabilityProbe {
         return survey.capabilities
     }
 
-    package static func survey(_ runner: ScenarioRunner, account: Account?, observer: (any ReplayObserver)? = nil) async -> Survey {
-        var capabilities: Set<String> = []
+    /// The survey as a case of its own; with `snapshot`, it also takes the account's snapshot
+    /// after logging in (see `AccountGuard`).
+    package static func survey(_ runner: ScenarioRunner, account: Account?, snapshot: Bool = false,
+                               observer: (any ReplayObserver)? = nil) async -> Survey {
+        var learnt = Learnt()
         var setupError: String?
         var unreachable: ConnectionError?
         let identity = CaseIdentity(file: caseID, title: "What the server advertises, and whether the account can log in",
@@ -43,8 +54,8 @@ public enum CapabilityProbe {
         let result = await runner.drive(identity, as: account ?? Account(user: "", password: ""), observer: observer) { replay in
             do {
                 switch runner.target.mailProtocol {
-                case .imap: setupError = try await imap(replay, logIn: account != nil, into: &capabilities)
-                case .pop3: setupError = try await pop3(replay, tryUser: account != nil, into: &capabilities)
+                case .imap: setupError = try await imap(replay, logIn: account != nil, snapshot: snapshot, into: &learnt)
+                case .pop3: setupError = try await pop3(replay, logIn: account != nil, snapshot: snapshot, into: &learnt)
                 }
             } catch let error as ConnectionError where !replay.context.hasConnected {
                 unreachable = error
@@ -58,48 +69,72 @@ public enum CapabilityProbe {
         } else if result.status == .error {
             setupError = result.reason
         }
-        return Survey(result: surveyed, capabilities: capabilities, setupError: setupError, unreachable: unreachable)
+        return Survey(result: surveyed, capabilities: learnt.capabilities, setupError: setupError, unreachable: unreachable,
+                      snapshot: setupError == nil ? learnt.snapshot : nil)
     }
 
     /// CAPABILITY (RFC 9051 §6.1.1), upper-cased, before and after LOGIN. A plain connection
     /// under LOGINDISABLED is a setup error: the password would never be sent.
-    private static func imap(_ replay: ScriptedReplay, logIn: Bool, into capabilities: inout Set<String>) async throws -> String? {
+    private static func imap(_ replay: ScriptedReplay, logIn: Bool, snapshot: Bool, into learnt: inout Learnt) async throws -> String? {
         let connection = try await replay.openIMAP(login: false)
-        capabilities = try await connection.capabilities()
-        if replay.target.security == .plain, capabilities.contains("LOGINDISABLED") {
-            await connection.logout()
+        let setupError = try await imap(connection, logIn: logIn, snapshot: snapshot, into: &learnt)
+        await connection.logout()
+        return setupError
+    }
+
+    private static func imap(_ connection: IMAPScriptedConnection, logIn: Bool, snapshot: Bool, into learnt: inout Learnt) async throws -> String? {
+        let replay = connection.replay
+        learnt.capabilities = try await connection.capabilities()
+        if replay.target.security == .plain, learnt.capabilities.contains("LOGINDISABLED") {
             return "\(replay.target.endpoint): the server requires TLS before login: it advertises LOGINDISABLED on this plain connection (RFC 9051 §6.2.3); use --starttls or imaps://"
         }
-        guard logIn else {
-            await connection.logout()
-            return nil
-        }
+        guard logIn else { return nil }
         let login = try await connection.command("LOGIN ${quoted_user} ${quoted_password}", expecting: nil)
         guard login.last?.response?.status == .ok else {
-            await connection.logout()
             let answer = login.last.map { ByteEscaping.escape($0.firstLine) } ?? "no answer"
             return "\(replay.target.endpoint): LOGIN as \(replay.context.bindings["user"] ?? "") was refused: \(answer)"
         }
-        capabilities.formUnion(try await connection.capabilities())
-        await connection.logout()
+        learnt.capabilities.formUnion(try await connection.capabilities())
+        if snapshot { learnt.snapshot = try await AccountSnapshot.take(over: connection) }
         return nil
     }
 
     /// POP3: the CAPA tags (RFC 2449 §5), upper-cased, with `SASL` arguments as `SASL=MECH`;
-    /// `APOP` stands for a greeting that carries an APOP timestamp (RFC 1939 §7). On a plain
-    /// target it sends USER (never PASS): an `-ERR` saying TLS is required is a setup error.
-    private static func pop3(_ replay: ScriptedReplay, tryUser: Bool, into capabilities: inout Set<String>) async throws -> String? {
+    /// `APOP` stands for a greeting that carries an APOP timestamp (RFC 1939 §7). With an
+    /// account it logs in with USER and PASS: an `-ERR` to USER saying TLS is required (the
+    /// password never sent) or a refused PASS is a setup error. QUIT ends it; nothing was
+    /// marked, so nothing is deleted (RFC 1939 §6).
+    private static func pop3(_ replay: ScriptedReplay, logIn: Bool, snapshot: Bool, into learnt: inout Learnt) async throws -> String? {
         let connection = try await replay.openPOP3(login: false)
-        capabilities = try await connection.capabilities()
-        if replay.context.bindings["apop_digest"] != nil { capabilities.insert("APOP") }
-        guard tryUser, replay.target.security == .plain else {
-            await connection.quit()
-            return nil
+        let setupError = try await pop3(connection, logIn: logIn, snapshot: snapshot, into: &learnt)
+        await connection.quit()
+        return setupError
+    }
+
+    private static func pop3(_ connection: POP3ScriptedConnection, logIn: Bool, snapshot: Bool, into learnt: inout Learnt) async throws -> String? {
+        let replay = connection.replay
+        learnt.capabilities = try await connection.capabilities()
+        if replay.context.bindings["apop_digest"] != nil { learnt.capabilities.insert("APOP") }
+        guard logIn else { return nil }
+        let endpoint = replay.target.endpoint
+        if !learnt.capabilities.isEmpty, !learnt.capabilities.contains("USER") {
+            // An empty list is a server without CAPA, which has told nothing either way.
+            if learnt.capabilities.contains("STLS"), replay.target.security == .plain {
+                return "\(endpoint): the server requires TLS before login: CAPA lists STLS but not USER on this plain connection (RFC 2449 §6.3, RFC 2595 §2.2); use --starttls or pop3s://"
+            }
+            return "\(endpoint): CAPA does not list USER (RFC 2449 §6.3), and the POP3 suite logs in with USER and PASS"
         }
         let user = try await connection.command("USER ${user}", expecting: nil)
-        await connection.quit()
         let answer = ByteEscaping.escape(user.statusLine)
-        guard user.status != .ok, POP3SecretGuard.saysTLSRequired(answer) else { return nil }
-        return "\(replay.target.endpoint): the server requires TLS before login: it answered '\(answer)' to USER on this plain connection (RFC 2595 §2.2); use --starttls or pop3s://"
+        if user.status != .ok {
+            guard POP3SecretGuard.saysTLSRequired(answer), replay.target.security == .plain else {
+                return "\(endpoint): USER \(replay.context.bindings["user"] ?? "") was refused: \(answer)"
+            }
+            return "\(endpoint): the server requires TLS before login: it answered '\(answer)' to USER on this plain connection (RFC 2595 §2.2); use --starttls or pop3s://"
+        }
+        let pass = try await connection.command("PASS ${password}", expecting: nil)
+        guard pass.status == .ok else { return "\(endpoint): PASS for \(replay.context.bindings["user"] ?? "") was refused: \(ByteEscaping.escape(pass.statusLine))" }
+        if snapshot { learnt.snapshot = try await AccountSnapshot.take(over: connection) }
+        return nil
     }
 }

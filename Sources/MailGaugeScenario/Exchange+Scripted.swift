@@ -24,3 +24,16 @@ extension Exchange {
         return Exchange(command: scripted, expected: lines, location: location)
     }
 }
+
+extension Template {
+    /// `text` escaped so that a scripted `C:` line sends it exactly (`\`, `$`, `{`, `}`
+    /// escaped): a value from the server, such as a mailbox name, put into a command.
+    package static func literalText(_ text: String) -> String {
+        var escaped = ""
+        for character in text {
+            if SegmentLexer.escapable.contains(character) { escaped.append("\\") }
+            escaped.append(character)
+        }
+        return escaped
+    }
+}

@@ -30,7 +30,8 @@ enum ConformanceBatch {
         return RunResult(tool: ToolInfo(version: MailGaugeCommand.version), commandLine: CommandLine.arguments,
                          target: check.target.description, server: server.serverInfo, startedAt: startedAt, finishedAt: Date(),
                          scenarios: outcome.results, conformance: summary,
-                         stop: RunStop(reason: outcome.setupError == nil ? .completed : .setupError, detail: outcome.setupError))
+                         stop: RunStop(reason: outcome.setupError == nil ? .completed : .setupError, detail: outcome.setupError),
+                         account: outcome.account)
     }
 
     /// Prints the summary, writes the reports, and exits as documented: 2 when the target could

@@ -4,8 +4,8 @@ import MailGaugeWire
 
 /// A new message is \Recent in exactly one of the sessions that have its mailbox selected
 /// (RFC 3501 §2.3.2); IMAP4rev2 dropped \Recent, so a session that enabled IMAP4rev2 never
-/// sees it (RFC 9051 §2.3.2, Appendix E). The message's UID is looked up before ENABLE, since
-/// IMAP4rev2 answers SEARCH with ESEARCH.
+/// sees it (RFC 9051 §2.3.2, Appendix E). The message's UID is looked up, and the message
+/// removed, by a session that never enabled IMAP4rev2, which answers SEARCH with ESEARCH.
 public struct RecentFlagProbe: ConformanceProbe {
     public init() {}
     public let id = "probes/imap-recent-in-one-session"
@@ -19,7 +19,7 @@ public struct RecentFlagProbe: ConformanceProbe {
         let writer = try await context.imapSession("writer")
         try await main.selectWritable()
         try await other.command("SELECT INBOX")
-        try await context.withScratchMessage(appendedBy: writer, removedBy: writer) { token in
+        try await context.withScratchMessage(appendedBy: writer, removedBy: main) { token in
             var observed: [String] = []
             var recentIn = 0
             try await main.command("NOOP")

@@ -2,13 +2,13 @@ import MailGaugeWire
 
 /// `first SP second` pairs from POP3 lines (STAT, scan listings, unique-id listings; RFC 1939
 /// §5, §7). The decoder has already reported malformed lines; they are left out here.
-enum POP3ListingPairs {
-    static func parse(_ lines: [[UInt8]]) -> [(number: Int, value: String)] {
+package enum POP3ListingPairs {
+    package static func parse(_ lines: [[UInt8]]) -> [(number: Int, value: String)] {
         lines.compactMap(pair)
     }
 
     /// The pair after `+OK ` in a single-line reply.
-    static func statusPair(_ reply: POP3Response) -> (number: Int, value: String)? {
+    package static func statusPair(_ reply: POP3Response) -> (number: Int, value: String)? {
         guard reply.status == .ok else { return nil }
         return pair(Array(reply.statusLine.dropFirst(4)))
     }

@@ -1,0 +1,89 @@
+import MailGaugeConformance
+import MailGaugeResult
+import MailGaugeScenario
+import MailGaugeWire
+import Testing
+
+/// `check` shows whether it left the account as it found it: a case that removes or changes
+/// mail it did not create fails `account/unchanged`, naming what changed, and the suites that
+/// clean up after themselves leave it unchanged.
+struct AccountGuardTests {
+    private func check(_ mailProtocol: MailProtocol, cases: [String]) async throws -> ConformanceCheck.Outcome {
+        let scenarios = try cases.enumerated().map { index, body in
+            try ScenarioParser { _ in body }.parse(path: "harm-\(index).scn")
+        }
+        return try await ReferenceTarget.with { reference in
+            await ConformanceCheck(target: reference.target(mailProtocol), options: reference.options, account: reference.account)
+                .run(scenarios, probes: [])
+        }
+    }
+
+    @Test func deletingAMessageTheRunDidNotCreateIsReported() async throws {
+        let outcome = try await check(.imap, cases: ["""
+            @protocol imap
+            @rfc RFC 9051 §6.4.3
+            S: * OK {*}
+            C: LOGIN ${user} ${password}
+            S: OK {*}
+            C: SELECT INBOX
+            S: OK {*}
+            C: UID STORE 1 +FLAGS.SILENT (\\Deleted)
+            S: OK {*}
+            C: EXPUNGE
+            S: OK {*}
+            """])
+        let guarded = try #require(outcome.results.last)
+        #expect(guarded.file == "account/unchanged" && guarded.status == .failed)
+        #expect(outcome.account?.unchanged == false)
+        #expect(outcome.account?.differences.contains("INBOX: UID 1 gone") == true, "\(outcome.account?.differences ?? [])")
+        #expect(outcome.account?.differences.contains("INBOX: 5 messages before, 4 after") == true)
+    }
+
+    @Test func changingAFlagOfAMessageTheRunDidNotCreateIsReported() async throws {
+        let outcome = try await check(.imap, cases: ["""
+            @protocol imap
+            @rfc RFC 9051 §6.4.6
+            S: * OK {*}
+            C: LOGIN ${user} ${password}
+            S: OK {*}
+            C: SELECT INBOX
+            S: OK {*}
+            C: UID STORE 2 +FLAGS.SILENT (\\Flagged)
+            S: OK {*}
+            """])
+        #expect(outcome.account?.differences.contains { $0.hasPrefix("INBOX: UID 2 flags were (") && $0.hasSuffix(#"are (\flagged)"#) } == true,
+                "\(outcome.account?.differences ?? [])")
+    }
+
+    @Test func aPOP3DeleteCommittedByQuitIsReported() async throws {
+        let outcome = try await check(.pop3, cases: ["""
+            @protocol pop3
+            @rfc RFC 1939 §6
+            S: +OK{*}
+            C: USER ${user}
+            S: +OK{*}
+            C: PASS ${password}
+            S: +OK{*}
+            C: DELE 1
+            S: +OK{*}
+            C: QUIT
+            S: +OK{*}
+            """])
+        #expect(outcome.account?.unchanged == false)
+        #expect(outcome.account?.differences.first?.hasPrefix("maildrop: STAT was 5 ") == true, "\(outcome.account?.differences ?? [])")
+        #expect(outcome.account?.differences.contains { $0.hasPrefix("maildrop: unique-ids gone: ") } == true)
+    }
+
+    /// The shipped suites and probes against the reference server leave every account as found.
+    @Test(arguments: [MailProtocol.pop3, .imap])
+    func theShippedSuitesLeaveTheAccountAsFound(mailProtocol: MailProtocol) async throws {
+        let suites = SuiteName.defaults(for: mailProtocol)
+        let outcome = try await ReferenceTarget.with { reference in
+            await ConformanceCheck(target: reference.target(mailProtocol), options: reference.options, account: reference.account)
+                .run(try ShippedSuites.scenarios(suites), probes: ShippedSuites.catalog.probes(suites))
+        }
+        let account = try #require(outcome.account)
+        #expect(account.unchanged, "\(account.differences)")
+        #expect(account.messages == 5)
+    }
+}
