@@ -1,5 +1,6 @@
 import MailGaugeConformance
 import MailGaugeResult
+import MailGaugeRunner
 import MailGaugeScenario
 import MailGaugeWire
 import Testing
@@ -85,5 +86,26 @@ struct AccountGuardTests {
         let account = try #require(outcome.account)
         #expect(account.unchanged, "\(account.differences)")
         #expect(account.messages == 5)
+    }
+
+    /// Without UIDPLUS a scratch message could only go with EXPUNGE, which takes every
+    /// \Deleted message: where the account has one of its own, the scratch message stays and
+    /// the account's message with it.
+    @Test func withoutUIDPLUSTheAccountsDeletedMessageOutlivesTheCleanup() async throws {
+        let scenario = { (body: String) in try ScenarioParser { _ in "@protocol imap\nS: * OK {*}\nC: LOGIN ${user} ${password}\nS: OK {*}\n" + body }
+            .parse(path: "marks.scn") }
+        let (probe, kept) = try await ReferenceTarget.with { reference in
+            let runner = ScenarioRunner(target: reference.target(.imap), options: reference.options)
+            _ = await runner.run(try scenario("C: SELECT INBOX\nS: OK {*}\nC: UID STORE 2 +FLAGS.SILENT (\\Deleted)\nS: OK {*}\n"), as: reference.account)
+            let probe = await ProbeRunner(target: reference.target(.imap), options: reference.options)
+                .run(ConcurrentFlagsProbe(), as: reference.account, capabilities: [])
+            let kept = await runner.run(try scenario("C: EXAMINE INBOX\nS: OK {*}\nC: UID FETCH 2 (FLAGS)\nS: * {number} FETCH {*}\nS: OK {*}\n"),
+                                        as: reference.account)
+            return (probe, kept)
+        }
+        #expect(probe.status == .passed, "\(probe.reason ?? "")")
+        #expect(probe.transcript.contains { $0.text.contains("without UIDPLUS, EXPUNGE would also remove") })
+        #expect(!probe.transcript.contains { $0.text.hasSuffix(" EXPUNGE") && $0.direction == .client })
+        #expect(kept.status == .passed, "\(kept.reason ?? "")")
     }
 }

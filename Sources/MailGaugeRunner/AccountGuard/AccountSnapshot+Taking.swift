@@ -14,7 +14,7 @@ extension AccountSnapshot {
             let attributes = Set(listing.attributes.map { $0.lowercased() })
             guard attributes.isDisjoint(with: [#"\noselect"#, #"\nonexistent"#]) else { continue }
             guard let quoted = quoted(listing.name) else {
-                connection.replay.note("account snapshot: \(listing.name.debugDescription) left out, its name needs a literal", on: connection.name)
+                connection.note("account snapshot: \(listing.name.debugDescription) left out, its name needs a literal")
                 continue
             }
             let status = try await connection.command("STATUS \(quoted) (MESSAGES UIDVALIDITY)")

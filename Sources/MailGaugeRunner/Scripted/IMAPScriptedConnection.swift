@@ -70,6 +70,11 @@ package struct IMAPScriptedConnection {
         try await replay.unsolicitedBytes(on: replay.imapDialect.session(name).client.connection, named: name, within: window)
     }
 
+    /// A line in the transcript, on this connection, saying what the script does and why.
+    package func note(_ text: String) {
+        replay.note(text, on: name)
+    }
+
     /// LOGOUT (RFC 9051 §6.1.3), then closes the connection whatever the server answered.
     package func logout() async {
         _ = try? await command("LOGOUT", expecting: nil)

@@ -33,12 +33,28 @@ extension IMAPScriptedConnection {
     }
 
     /// Deletes the selected mailbox's scratch messages carrying `token`: UID EXPUNGE when the
-    /// server has UIDPLUS (RFC 4315 §2.1), so no other \Deleted message goes with them.
+    /// server has UIDPLUS (RFC 4315 §2.1), so no other \Deleted message goes with them. Without
+    /// it, EXPUNGE would remove every \Deleted message (RFC 9051 §6.4.3), the account's own
+    /// too: it is sent only when SEARCH DELETED finds none but the scratch messages; otherwise
+    /// they are unmarked and left, said in the transcript (and by the account check).
     func discardScratch(_ token: String, capabilities: Set<String>) async throws {
-        let uids = try await scratchUIDs(token).map(String.init).joined(separator: ",")
+        let uids = try await scratchUIDs(token)
         guard !uids.isEmpty else { return }
-        try await command("UID STORE \(uids) +FLAGS.SILENT (\\Deleted)")
-        try await command(capabilities.contains("UIDPLUS") ? "UID EXPUNGE \(uids)" : "EXPUNGE")
+        let set = uids.map(String.init).joined(separator: ",")
+        try await command("UID STORE \(set) +FLAGS.SILENT (\\Deleted)")
+        if capabilities.contains("UIDPLUS") {
+            try await command("UID EXPUNGE \(set)")
+            return
+        }
+        let marked = try await command("UID SEARCH DELETED").flatMap { response -> [UInt32] in
+            if case .untagged(.search(let found, _))? = response.response { found } else { [] }
+        }
+        guard Set(marked).isSubset(of: uids) else {
+            note("scratch message \(set) left in the mailbox: without UIDPLUS, EXPUNGE would also remove the account's own \\Deleted messages")
+            try await command("UID STORE \(set) -FLAGS.SILENT (\\Deleted)")
+            return
+        }
+        try await command("EXPUNGE")
     }
 
     /// SELECT (RFC 9051 §6.3.2) that a probe writes through: a server may give a second session

@@ -17,7 +17,7 @@ public struct UIDOrderProbe: ConformanceProbe {
         let other = try await context.imapSession("other")
         try await main.selectWritable()
         let before = try await main.command("UID FETCH 1:* (UID)").compactMap { $0.response?.untaggedUID }
-        try await context.withScratchMessage(appendedBy: other, removedBy: other) { token in
+        try await context.withScratchMessage(appendedBy: other, removedBy: main) { token in
             try await main.command("NOOP")
             try await main.command("FETCH 1:* (UID)")
             let appended = try await main.scratchUID(token, appendedBy: other.name)
