@@ -25,6 +25,7 @@ package enum AccountGuard {
             }
             let compared = before.check(against: after)
             check = compared
+            for remark in before.remarks(to: after) { replay.note(remark) }
             replay.verify("every mailbox, message and flag the run did not create is as it was", citing: "MailGauge: leave the account as found",
                           holds: compared.unchanged,
                           observed: compared.unchanged ? ["\(compared.mailboxes) mailboxes, \(compared.messages) messages unchanged"] : compared.differences)

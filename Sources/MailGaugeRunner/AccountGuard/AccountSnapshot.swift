@@ -40,7 +40,10 @@ package struct AccountSnapshot: Sendable, Equatable {
             }
         }
         if let before = maildrop, let now = after.maildrop {
-            if (before.messages, before.octets) != (now.messages, now.octets) {
+            // The octets alone may change with no message added or removed: servers rewrite
+            // the messages they served (GNU Mailutils adds Status headers to an mbox), which is
+            // the server's doing, not a change to what the account holds (see `remarks`).
+            if before.messages != now.messages {
                 lines.append("maildrop: STAT was \(before.messages) \(before.octets), is \(now.messages) \(now.octets)")
             }
             if let old = before.uniqueIDs, let new = now.uniqueIDs {
@@ -50,6 +53,13 @@ package struct AccountSnapshot: Sendable, Equatable {
             }
         }
         return lines
+    }
+
+    /// What changed that is not a difference: a maildrop whose messages are all there but
+    /// whose octets the server changed.
+    func remarks(to after: AccountSnapshot) -> [String] {
+        guard let before = maildrop, let now = after.maildrop, before.messages == now.messages, before.octets != now.octets else { return [] }
+        return ["maildrop: the same \(now.messages) messages, \(before.octets) octets before and \(now.octets) after (the server rewrote messages it served)"]
     }
 
     private static func differences(in name: String, _ before: Mailbox, _ now: Mailbox) -> [String] {

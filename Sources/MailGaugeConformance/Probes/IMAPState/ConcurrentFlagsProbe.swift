@@ -20,10 +20,11 @@ public struct ConcurrentFlagsProbe: ConformanceProbe {
     public func run(_ context: ProbeContext) async throws {
         let main = try await context.imapSession("main")
         let other = try await context.imapSession("other")
+        // Both read-write before anything is created, so a skip leaves nothing behind.
+        for session in [main, other] {
+            try Self.requirePermanentFlags(try await session.selectWritable(), session.name)
+        }
         try await context.withScratchMessage(appendedBy: main, removedBy: main) { token in
-            for session in [main, other] {
-                try Self.requirePermanentFlags(try await session.selectWritable(), session.name)
-            }
             let uid = try await main.scratchUID(token, appendedBy: main.name)
             // The other session has seen the message's flags: a server writing back what a session
             // last saw, rather than what the message has, loses the first session's flag.
