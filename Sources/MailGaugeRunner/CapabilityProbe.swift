@@ -54,8 +54,14 @@ public enum CapabilityProbe {
         let result = await runner.drive(identity, as: account ?? Account(user: "", password: ""), observer: observer) { replay in
             do {
                 switch runner.target.mailProtocol {
-                case .imap: setupError = try await imap(replay, logIn: account != nil, snapshot: snapshot, into: &learnt)
-                case .pop3: setupError = try await pop3(replay, logIn: account != nil, snapshot: snapshot, into: &learnt)
+                case .imap:
+                    let connection = try await replay.openIMAP(login: false)
+                    setupError = try await imap(connection, logIn: account != nil, snapshot: snapshot, into: &learnt)
+                    await connection.logout()
+                case .pop3:
+                    let connection = try await replay.openPOP3(login: false)
+                    setupError = try await pop3(connection, logIn: account != nil, snapshot: snapshot, into: &learnt)
+                    await connection.quit()
                 }
             } catch let error as ConnectionError where !replay.context.hasConnected {
                 unreachable = error
@@ -75,13 +81,6 @@ public enum CapabilityProbe {
 
     /// CAPABILITY (RFC 9051 §6.1.1), upper-cased, before and after LOGIN. A plain connection
     /// under LOGINDISABLED is a setup error: the password would never be sent.
-    private static func imap(_ replay: ScriptedReplay, logIn: Bool, snapshot: Bool, into learnt: inout Learnt) async throws -> String? {
-        let connection = try await replay.openIMAP(login: false)
-        let setupError = try await imap(connection, logIn: logIn, snapshot: snapshot, into: &learnt)
-        await connection.logout()
-        return setupError
-    }
-
     private static func imap(_ connection: IMAPScriptedConnection, logIn: Bool, snapshot: Bool, into learnt: inout Learnt) async throws -> String? {
         let replay = connection.replay
         learnt.capabilities = try await connection.capabilities()
@@ -104,13 +103,6 @@ public enum CapabilityProbe {
     /// account it logs in with USER and PASS: an `-ERR` to USER saying TLS is required (the
     /// password never sent) or a refused PASS is a setup error. QUIT ends it; nothing was
     /// marked, so nothing is deleted (RFC 1939 §6).
-    private static func pop3(_ replay: ScriptedReplay, logIn: Bool, snapshot: Bool, into learnt: inout Learnt) async throws -> String? {
-        let connection = try await replay.openPOP3(login: false)
-        let setupError = try await pop3(connection, logIn: logIn, snapshot: snapshot, into: &learnt)
-        await connection.quit()
-        return setupError
-    }
-
     private static func pop3(_ connection: POP3ScriptedConnection, logIn: Bool, snapshot: Bool, into learnt: inout Learnt) async throws -> String? {
         let replay = connection.replay
         learnt.capabilities = try await connection.capabilities()

@@ -19,20 +19,13 @@ struct AccountGuardTests {
         }
     }
 
+    /// A case that logs in, selects INBOX, then does `commands` to mail that is not its own.
+    private static func inboxCase(_ commands: String) -> String {
+        "@protocol imap\n@rfc RFC 9051 §6.4\nS: * OK {*}\nC: LOGIN ${user} ${password}\nS: OK {*}\nC: SELECT INBOX\nS: OK {*}\n" + commands
+    }
+
     @Test func deletingAMessageTheRunDidNotCreateIsReported() async throws {
-        let outcome = try await check(.imap, cases: ["""
-            @protocol imap
-            @rfc RFC 9051 §6.4.3
-            S: * OK {*}
-            C: LOGIN ${user} ${password}
-            S: OK {*}
-            C: SELECT INBOX
-            S: OK {*}
-            C: UID STORE 1 +FLAGS.SILENT (\\Deleted)
-            S: OK {*}
-            C: EXPUNGE
-            S: OK {*}
-            """])
+        let outcome = try await check(.imap, cases: [Self.inboxCase("C: UID STORE 1 +FLAGS.SILENT (\\Deleted)\nS: OK {*}\nC: EXPUNGE\nS: OK {*}\n")])
         let guarded = try #require(outcome.results.last)
         #expect(guarded.file == "account/unchanged" && guarded.status == .failed)
         #expect(outcome.account?.unchanged == false)
@@ -41,17 +34,7 @@ struct AccountGuardTests {
     }
 
     @Test func changingAFlagOfAMessageTheRunDidNotCreateIsReported() async throws {
-        let outcome = try await check(.imap, cases: ["""
-            @protocol imap
-            @rfc RFC 9051 §6.4.6
-            S: * OK {*}
-            C: LOGIN ${user} ${password}
-            S: OK {*}
-            C: SELECT INBOX
-            S: OK {*}
-            C: UID STORE 2 +FLAGS.SILENT (\\Flagged)
-            S: OK {*}
-            """])
+        let outcome = try await check(.imap, cases: [Self.inboxCase("C: UID STORE 2 +FLAGS.SILENT (\\Flagged)\nS: OK {*}\n")])
         #expect(outcome.account?.differences.contains { $0.hasPrefix("INBOX: UID 2 flags were (") && $0.hasSuffix(#"are (\flagged)"#) } == true,
                 "\(outcome.account?.differences ?? [])")
     }
