@@ -27,6 +27,9 @@ final class ReplayContext {
         self.transcript = TranscriptRecorder(linesPerReply: options.transcriptLinesPerReply, logger: options.logger,
                                              isRecording: options.recordsTranscript)
         bindings.set("user", to: account.user)
+        // A token no other replay has, so a scenario can name what it creates (a scratch
+        // message's Subject) and find exactly that again, never the account's own mail.
+        bindings.set("run", to: "mg" + String(UInt64.random(in: 0...UInt64.max), radix: 36))
         setSecret("password", to: account.password)
     }
 

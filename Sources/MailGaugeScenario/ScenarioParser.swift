@@ -10,7 +10,7 @@ public struct ScenarioParser: Sendable {
 
     /// Variables every run defines from the account and the connection; `tag` is the IMAP
     /// tag of the latest command.
-    public static let builtinVariables: Set<String> = ["user", "password", "apop_digest", "tag"]
+    public static let builtinVariables: Set<String> = ["user", "password", "apop_digest", "tag", "run"]
 
     private let readFile: FileReader
 

@@ -91,4 +91,24 @@ struct AccountGuardTests {
         #expect(!probe.transcript.contains { $0.text.hasSuffix(" EXPUNGE") && $0.direction == .client })
         #expect(kept.status == .passed, "\(kept.reason ?? "")")
     }
+
+    /// A message the account's owner marked \Deleted would go with any EXPUNGE or CLOSE in
+    /// INBOX: those cases are skipped, saying why, and the message is still there afterwards.
+    @Test func casesThatExpungeAreSkippedWhileTheAccountHasDeletedMessages() async throws {
+        let suites = SuiteName.defaults(for: .imap)
+        let outcome = try await ReferenceTarget.with { reference in
+            let marks = try ScenarioParser { _ in Self.inboxCase("C: UID STORE 3 +FLAGS.SILENT (\\Deleted)\nS: OK {*}\n") }.parse(path: "marks.scn")
+            _ = await ScenarioRunner(target: reference.target(.imap), options: reference.options).run(marks, as: reference.account)
+            return await ConformanceCheck(target: reference.target(.imap), options: reference.options, account: reference.account)
+                .run(try ShippedSuites.scenarios(suites), probes: [])
+        }
+        let expunging = outcome.results.filter { ["imap/expunge.scn", "imap/close-expunges.scn", "imap/unselect.scn"].contains(ShippedSuites.catalog.caseID(of: $0.file)) }
+        #expect(expunging.count == 3)
+        for result in expunging {
+            #expect(result.status == .skipped && result.reason?.contains("marked \\Deleted that the run did not mark") == true, "\(result.file)")
+        }
+        #expect(outcome.account?.unchanged == true, "\(outcome.account?.differences ?? [])")
+        let failed = outcome.results.filter { $0.status == .failed }.map(\.file)
+        #expect(failed.isEmpty, "\(failed)")
+    }
 }
