@@ -25,6 +25,10 @@ public enum ConformanceText {
         for id in summary.staleEntries {
             out += "STALE BASELINE ENTRY: \(id) passes now; remove it from \(summary.baseline ?? "the baseline")\n"
         }
+        for defect in summary.defects ?? [] {
+            out += "1 defect behind \(defect.cases.count) cases: \(defect.rule) (\(defect.reference)): \(defect.message): \"\(defect.example)\"\n"
+            out += "  \(defect.cases.joined(separator: ", "))\n"
+        }
         return out
     }
 }

@@ -149,6 +149,11 @@ if (result.conformance) {
   for (const id of c.staleEntries) list.append(el("li", {}, el("b", { class: "failed badge" }, "stale entry "), id, " — passes now; remove it from the baseline"));
   for (const accepted of c.acceptedFailures) list.append(el("li", {}, el("b", { class: "skipped badge" }, "accepted "), accepted.id, " — ", accepted.reason));
   box.append(list);
+  // One grammar defect behind several failed cases is one thing to fix, shown once.
+  for (const defect of c.defects ?? []) {
+    box.append(el("div", {}, el("b", { class: "failed badge" }, `1 defect behind ${defect.cases.length} cases`), ` ${defect.rule} (${defect.reference}): ${defect.message}`),
+               el("pre", {}, `${defect.example}\n${defect.cases.join("\n")}`));
+  }
 }
 
 // Charts, drawn as inline SVG. Ticks fall on "nice" values, 1, 2 or 5 times a power of ten,

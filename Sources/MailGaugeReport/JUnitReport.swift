@@ -11,7 +11,7 @@ public enum JUnitReport {
         xml += "  <testsuite name=\"\(XMLText.escape(result.target))\" tests=\"\(result.scenarios.count)\" "
         xml += "failures=\"\(result.count(.failed))\" errors=\"\(result.count(.error))\" skipped=\"\(result.count(.skipped))\" "
         xml += "time=\"\(seconds(total))\" timestamp=\"\(result.startedAt.formatted(.iso8601))\">\n"
-        if let server = result.server { xml += properties(server) }
+        if let server = result.server { xml += properties(server, defects: result.conformance?.defects ?? []) }
         for scenario in result.scenarios {
             xml += testcase(scenario)
         }
@@ -30,14 +30,19 @@ public enum JUnitReport {
         return xml + "</testsuites>\n"
     }
 
-    /// What the server said about itself, as the suite's properties (shown by most CI systems).
-    private static func properties(_ server: ServerInfo) -> String {
+    /// What the server said about itself, and the grammar defects behind several failed cases
+    /// ("1 defect behind 13 cases"), as the suite's properties (shown by most CI systems).
+    private static func properties(_ server: ServerInfo, defects: [Defect]) -> String {
         var pairs = [("server.greeting", server.greeting)]
         if let capabilities = server.capabilities { pairs.append(("server.capabilities", capabilities.joined(separator: ", "))) }
         if let tls = server.tls { pairs.append(("server.tls.version", tls.version)) }
         if let certificate = server.tls?.certificate {
             pairs += [("server.certificate.subject", certificate.subject), ("server.certificate.issuer", certificate.issuer),
                       ("server.certificate.notAfter", certificate.notAfter.formatted(.iso8601))]
+        }
+        for (index, defect) in defects.enumerated() {
+            pairs.append(("defect.\(index + 1)", "1 defect behind \(defect.cases.count) cases: \(defect.rule) (\(defect.reference)) \"\(defect.example)\": "
+                          + defect.cases.joined(separator: ", ")))
         }
         let lines = pairs.map { "      <property name=\"\($0.0)\" value=\"\(XMLText.escape($0.1))\"/>\n" }
         return "    <properties>\n" + lines.joined() + "    </properties>\n"

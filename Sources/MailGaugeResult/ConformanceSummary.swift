@@ -13,6 +13,8 @@ public struct ConformanceSummary: Sendable, Codable, Equatable {
     /// Baseline entries whose case ran and passed: these fail the run too, so the
     /// baseline never outlives the deviation it records.
     public var staleEntries: [String]
+    /// Grammar defects behind more than one failed case; nil in results written before.
+    public var defects: [Defect]?
 
     public init(suites: [String], baseline: String?, newFailures: [String], acceptedFailures: [AcceptedFailure], staleEntries: [String]) {
         self.suites = suites

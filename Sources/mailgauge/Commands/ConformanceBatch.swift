@@ -26,7 +26,9 @@ enum ConformanceBatch {
         let outcome = await check.run(scenarios, probes: catalog.probes(suites), server: server) { result in
             print(ConformanceText.line(result, id: catalog.caseID(of: result.file), transcriptTail: transcriptTail), terminator: "")
         }
-        let summary = (baseline ?? Baseline(entries: [])).compare(outcome.results, in: catalog, suites: suites, file: baselineFile)
+        var summary = (baseline ?? Baseline(entries: [])).compare(outcome.results, in: catalog, suites: suites, file: baselineFile)
+        let defects = DefectGrouping.defects(in: outcome.results, in: catalog)
+        summary.defects = defects.isEmpty ? nil : defects
         return RunResult(tool: ToolInfo(version: MailGaugeCommand.version), commandLine: CommandLine.arguments,
                          target: check.target.description, server: server.serverInfo, startedAt: startedAt, finishedAt: Date(),
                          scenarios: outcome.results, conformance: summary,
