@@ -100,13 +100,7 @@ struct IMAPDialect: ReplayDialect {
         if !pipelining.isEmpty {
             context.transcript.event("sent in the same write, in clear: \(ByteEscaping.escape(pipelining))", on: name)
         }
-        let replies: [IMAPReceived]
-        do {
-            replies = try await session.client.startTLS(tag: tag, pipelining: pipelining)
-        } catch {
-            context.transcript.event("error: \(error)", on: name)
-            throw error
-        }
+        let replies = try await session.client.startTLS(tag: tag, pipelining: pipelining)
         replies.forEach { context.transcript.server($0.frame, on: name) }
         context.transcript.event("TLS established", on: name)
         // Capabilities learnt in clear are not to be trusted after the upgrade (RFC 9051 §6.2.1).

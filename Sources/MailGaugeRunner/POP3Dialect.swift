@@ -71,13 +71,7 @@ struct POP3Dialect: ReplayDialect {
         if !pipelining.isEmpty {
             context.transcript.event("sent in the same write, in clear: \(ByteEscaping.escape(pipelining))", on: name)
         }
-        let reply: POP3Response
-        do {
-            reply = try await session.client.startTLS(pipelining: pipelining)
-        } catch {
-            context.transcript.event("error: \(error)", on: name)
-            throw error
-        }
+        let reply = try await session.client.startTLS(pipelining: pipelining)
         context.transcript.server(reply.wireBytes, on: name)
         context.transcript.event("TLS established", on: name)
         session.secrets = POP3SecretGuard(encrypted: true)
@@ -176,7 +170,7 @@ struct POP3Dialect: ReplayDialect {
             let reply = try await session.client.receive(.multiLine(verb: "CAPA"))
             try check(reply, answering: .multiLine(verb: "CAPA"), command: "CAPA", expected: [], at: location, since: start, session, context)
             // A server without CAPA has told nothing either way.
-            if reply.status != .ok { session.secrets.learn(capabilityLines: []) }
+            if reply.status != .ok { session.secrets.learn(capabilities: POP3CapabilityList(lines: [])) }
         }
         if let refusal = session.secrets.refusal(sending: verb, mechanism: mechanism) { throw SecretWithheld(description: refusal) }
     }
@@ -195,7 +189,7 @@ struct POP3Dialect: ReplayDialect {
         case .greeting: observer?.greeted(reply.statusLine, on: connection, renderedBy: context.transcript)
         case .multiLine(verb: "CAPA") where reply.status == .ok:
             observer?.listed(reply.body ?? [], on: connection, renderedBy: context.transcript)
-            session.secrets.learn(capabilityLines: (reply.body ?? []).map { String(decoding: $0, as: UTF8.self) })
+            session.secrets.learn(capabilities: POP3CapabilityList(lines: reply.body ?? []))
         default: break
         }
         if !verb.isEmpty { session.secrets.learn(ok: reply.status == .ok, to: verb) { context.transcript.render(reply.statusLine) } }

@@ -16,8 +16,8 @@ struct POP3SecretGuard {
     /// The `-ERR` line that said TLS is required, escaped.
     private var tlsRequired: String?
     private var userRefused = false
-    /// CAPA on this connection, when read: its tags and SASL mechanisms, upper-cased.
-    private var capabilities: (tags: Set<String>, mechanisms: Set<String>)?
+    /// CAPA on this connection, when read.
+    private var capabilities: POP3CapabilityList?
 
     init(encrypted: Bool) {
         self.encrypted = encrypted
@@ -46,16 +46,9 @@ struct POP3SecretGuard {
         if Self.saysTLSRequired(text) { tlsRequired = text }
     }
 
-    /// CAPA's lines (RFC 2449 §5), or none when the server does not answer CAPA.
-    mutating func learn(capabilityLines lines: [String]) {
-        var tags: Set<String> = [], mechanisms: Set<String> = []
-        for line in lines {
-            let words = line.uppercased().split(separator: " ").map(String.init)
-            guard let tag = words.first else { continue }
-            tags.insert(tag)
-            if tag == "SASL" { mechanisms.formUnion(words.dropFirst()) }
-        }
-        capabilities = (tags, mechanisms)
+    /// What CAPA listed (nothing, for a server that does not answer CAPA).
+    mutating func learn(capabilities: POP3CapabilityList) {
+        self.capabilities = capabilities
     }
 
     /// Why `verb` (with SASL `mechanism` for AUTH), carrying a secret, must not be sent now,

@@ -41,6 +41,10 @@ struct IMAPSecretGuardTests {
 }
 
 struct POP3SecretGuardTests {
+    private func capa(_ lines: String...) -> POP3CapabilityList {
+        POP3CapabilityList(lines: lines.map { Array($0.utf8) })
+    }
+
     @Test(arguments: ["-ERR [AUTH] Plaintext authentication disallowed on non-secure (SSL/TLS) connections.",
                       "-ERR TLS required", "-ERR use STLS first, please encrypt"])
     func anErrSayingTLSIsRequiredWithholdsEverySecret(line: String) {
@@ -62,7 +66,7 @@ struct POP3SecretGuardTests {
         var guarding = POP3SecretGuard(encrypted: false)
         #expect(guarding.needsCapabilities(before: "APOP") && guarding.needsCapabilities(before: "AUTH"))
         #expect(!guarding.needsCapabilities(before: "PASS"))
-        guarding.learn(capabilityLines: ["TOP", "UIDL", "STLS", "SASL SCRAM-SHA-256"])
+        guarding.learn(capabilities: capa("TOP", "UIDL", "STLS", "SASL SCRAM-SHA-256"))
         #expect(guarding.refusal(sending: "PASS")?.contains("not USER") == true)
         #expect(guarding.refusal(sending: "APOP")?.contains("not USER") == true)
         #expect(guarding.refusal(sending: "AUTH", mechanism: "PLAIN")?.contains("not SASL PLAIN") == true)
@@ -71,17 +75,17 @@ struct POP3SecretGuardTests {
 
     @Test func aServerThatOffersUserOrNoSTLSHasSaidNothingAgainstIt() {
         var offersUser = POP3SecretGuard(encrypted: false)
-        offersUser.learn(capabilityLines: ["USER", "STLS", "SASL PLAIN"])
+        offersUser.learn(capabilities: capa("USER", "STLS", "SASL PLAIN"))
         #expect(offersUser.refusal(sending: "PASS") == nil)
         var noTLS = POP3SecretGuard(encrypted: false)
-        noTLS.learn(capabilityLines: ["TOP"])
+        noTLS.learn(capabilities: capa("TOP"))
         #expect(noTLS.refusal(sending: "PASS") == nil && noTLS.refusal(sending: "AUTH", mechanism: "PLAIN") == nil)
     }
 
     @Test func anEncryptedConnectionLearnsNothingAndWithholdsNothing() {
         var guarding = POP3SecretGuard(encrypted: true)
         guarding.learn(ok: false, to: "USER") { "-ERR TLS required" }
-        guarding.learn(capabilityLines: ["STLS"])
+        guarding.learn(capabilities: capa("STLS"))
         #expect(guarding.refusal(sending: "PASS") == nil && !guarding.needsCapabilities(before: "AUTH"))
     }
 }

@@ -37,14 +37,7 @@ package struct POP3ScriptedConnection {
     /// CAPA (RFC 2449 §5): the capability tags, upper-cased, with `SASL` arguments as `SASL=MECH`.
     package func capabilities() async throws -> Set<String> {
         let reply = try await command("CAPA", expecting: nil)
-        var capabilities: Set<String> = []
-        for line in reply.status == .ok ? reply.body ?? [] : [] {
-            let words = line.split(separator: UInt8(ascii: " ")).map { String(decoding: $0, as: UTF8.self).uppercased() }
-            guard let tag = words.first else { continue }
-            capabilities.insert(tag)
-            if tag == "SASL" { capabilities.formUnion(words.dropFirst().map { "SASL=\($0)" }) }
-        }
-        return capabilities
+        return POP3CapabilityList(lines: reply.status == .ok ? reply.body ?? [] : []).names
     }
 
     /// What the server sends of its own accord within `window`, recorded in the transcript.
