@@ -36,23 +36,17 @@ public struct ConformanceCheck: Sendable {
     /// first, then the scenarios.
     public func run(_ scenarios: [Scenario], probes: [any ConformanceProbe], server: ServerInfoRecorder? = nil,
                     progress: (ScenarioResult) -> Void = { _ in }) async -> Outcome {
-        let runner = ScenarioRunner(target: target, options: options)
-        let survey = await CapabilityProbe.survey(runner, account: account, snapshot: true, observer: server)
+        let survey = await CapabilityProbe.survey(ScenarioRunner(target: target, options: options), account: account, snapshot: true, observer: server)
         var outcome = Outcome(results: [survey.result], setupError: survey.setupError)
         progress(survey.result)
         if survey.unreachable != nil { return outcome }
+        var options = options
+        options.mailboxPrefix = survey.mailboxPrefix
+        let runner = ScenarioRunner(target: target, options: options)
         let probeRunner = ProbeRunner(target: target, options: options)
         if survey.setupError == nil {
-            let keepDeleted = survey.snapshot?.inboxHasDeletedMessages == true
             for scenario in scenarios {
-                if keepDeleted, Self.expungesAll(scenario) {
-                    outcome.results.append(ScenarioResult(
-                        file: scenario.file, title: scenario.title, references: scenario.references, account: account.user, status: .skipped,
-                        reason: "INBOX holds messages marked \\Deleted that the run did not mark; EXPUNGE or CLOSE would remove them too (RFC 9051 §6.4.3)",
-                        steps: [], transcript: [], durationSeconds: 0))
-                } else {
-                    outcome.results.append(await runner.run(scenario, as: account, capabilities: survey.capabilities, observer: server))
-                }
+                outcome.results.append(await runner.run(scenario, as: account, capabilities: survey.capabilities, observer: server))
                 progress(outcome.results.last!)
             }
         }
@@ -67,13 +61,5 @@ public struct ConformanceCheck: Sendable {
             progress(result)
         }
         return outcome
-    }
-
-    /// Whether `scenario` sends EXPUNGE or CLOSE, which remove every \\Deleted message of the
-    /// selected mailbox, not only the case's own (UID EXPUNGE names its messages).
-    private static func expungesAll(_ scenario: Scenario) -> Bool {
-        (scenario.steps + scenario.cleanup).contains { step in
-            if case .exchange(let exchange) = step, let verb = exchange.command?.verb { ["EXPUNGE", "CLOSE"].contains(verb) } else { false }
-        }
     }
 }

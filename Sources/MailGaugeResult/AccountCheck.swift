@@ -9,11 +9,15 @@ public struct AccountCheck: Sendable, Codable, Equatable {
     public var messages: Int
     /// One line per difference, `INBOX: UID 7 is gone`; empty when unchanged.
     public var differences: [String]
+    /// Mailboxes of this run's own that no case's cleanup removed (a case timed out, or a
+    /// DELETE did not delete), removed before the comparison; nil when there were none.
+    public var leftovers: [String]?
 
-    public init(mailboxes: Int, messages: Int, differences: [String]) {
+    public init(mailboxes: Int, messages: Int, differences: [String], leftovers: [String]? = nil) {
         self.unchanged = differences.isEmpty
         self.mailboxes = mailboxes
         self.messages = messages
         self.differences = differences
+        self.leftovers = leftovers
     }
 }

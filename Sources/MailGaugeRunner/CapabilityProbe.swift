@@ -20,12 +20,16 @@ public enum CapabilityProbe {
         package var unreachable: ConnectionError?
         /// The account as it was before any case, when asked for and the login worked.
         package var snapshot: AccountSnapshot?
+        /// The personal namespace's prefix, under which replays name their own mailboxes
+        /// (`RunnerOptions.mailboxPrefix`); empty for POP3 and at the top level.
+        package var mailboxPrefix: String
     }
 
     /// What the survey's session learns on its way.
     private struct Learnt {
         var capabilities: Set<String> = []
         var snapshot: AccountSnapshot?
+        var mailboxPrefix = ""
     }
 
     package static let caseID = "setup/capabilities"
@@ -76,7 +80,7 @@ public enum CapabilityProbe {
             setupError = result.reason
         }
         return Survey(result: surveyed, capabilities: learnt.capabilities, setupError: setupError, unreachable: unreachable,
-                      snapshot: setupError == nil ? learnt.snapshot : nil)
+                      snapshot: setupError == nil ? learnt.snapshot : nil, mailboxPrefix: learnt.mailboxPrefix)
     }
 
     /// CAPABILITY (RFC 9051 §6.1.1), upper-cased, before and after LOGIN. A plain connection
@@ -94,8 +98,27 @@ public enum CapabilityProbe {
             return "\(replay.target.endpoint): LOGIN as \(replay.context.bindings["user"] ?? "") was refused: \(answer)"
         }
         learnt.capabilities.formUnion(try await connection.capabilities())
+        learnt.mailboxPrefix = try await personalPrefix(connection, capabilities: learnt.capabilities)
         if snapshot { learnt.snapshot = try await AccountSnapshot.take(over: connection) }
         return nil
+    }
+
+    /// The prefix of the first personal namespace NAMESPACE lists (RFC 2342 §5, RFC 9051
+    /// §6.3.10): where the user's own mailboxes are made, `INBOX.` on servers that keep them
+    /// under INBOX. Without NAMESPACE, the top level. A prefix that cannot go in an atom is left
+    /// aside (top level), said in the transcript, since scenarios write `${box}` bare.
+    private static func personalPrefix(_ connection: IMAPScriptedConnection, capabilities: Set<String>) async throws -> String {
+        guard capabilities.contains("NAMESPACE") else { return "" }
+        let responses = try await connection.command("NAMESPACE")
+        for case .untagged(.namespace(let namespaces))? in responses.map(\.response) {
+            guard let prefix = namespaces.personal.first?.prefix else { return "" }
+            guard prefix.utf8.allSatisfy(IMAPCharacterClass.isAtomChar) else {
+                connection.note("the personal namespace \(prefix.debugDescription) cannot be written as an atom; the run's mailboxes go to the top level")
+                return ""
+            }
+            return prefix
+        }
+        return ""
     }
 
     /// POP3: the CAPA tags (RFC 2449 §5), upper-cased, with `SASL` arguments as `SASL=MECH`;

@@ -29,7 +29,11 @@ final class ReplayContext {
         bindings.set("user", to: account.user)
         // A token no other replay has, so a scenario can name what it creates (a scratch
         // message's Subject) and find exactly that again, never the account's own mail.
-        bindings.set("run", to: "mg" + String(UInt64.random(in: 0...UInt64.max), radix: 36))
+        let run = options.runToken + "x" + String(UInt64.random(in: 0...UInt64.max), radix: 36)
+        bindings.set("run", to: run)
+        // A mailbox no other replay names, which the scenario may create, fill and delete:
+        // what a case changes is then its own, never the account's.
+        bindings.set("box", to: options.mailboxPrefix + "MailGauge-" + run)
         setSecret("password", to: account.password)
     }
 

@@ -28,6 +28,13 @@ public struct RunnerOptions: Sendable {
     /// sends; IMAP reports a larger literal as a violation and discards that response, POP3
     /// frames the rest of a larger body without keeping it, with a warning.
     public var maxMessageSize: Int
+    /// The personal namespace's prefix (RFC 2342 §5), under which every replay's own mailbox
+    /// `${box}` is named: what `check` learns from NAMESPACE (`INBOX.` on Courier and Cyrus),
+    /// empty (top level) by default.
+    public var mailboxPrefix: String = ""
+    /// What every `${run}` of a run begins with, so the run can find what its replays made
+    /// (`AccountGuard` removes any mailbox a case left behind) and nothing another run made.
+    public var runToken = "mg" + String(UInt32.random(in: 0...UInt32.max), radix: 36)
 
     public init(tls: TLSOptions = .init(), timeouts: Timeouts = .init(), scenarioTimeout: Duration = .seconds(120),
                 strict: Bool = false, transcriptLinesPerReply: Int = 40,

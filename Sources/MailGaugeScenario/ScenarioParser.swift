@@ -9,8 +9,9 @@ public struct ScenarioParser: Sendable {
     public typealias FileReader = @Sendable (_ path: String) throws -> String
 
     /// Variables every run defines from the account and the connection; `tag` is the IMAP
-    /// tag of the latest command.
-    public static let builtinVariables: Set<String> = ["user", "password", "apop_digest", "tag", "run"]
+    /// tag of the latest command, `run` a token of the replay's own, `box` a mailbox name of
+    /// the replay's own under the personal namespace.
+    public static let builtinVariables: Set<String> = ["user", "password", "apop_digest", "tag", "run", "box"]
 
     private let readFile: FileReader
 
@@ -30,20 +31,36 @@ public struct ScenarioParser: Sendable {
         guard !stack.contains(path) else {
             throw ScenarioError("include cycle: \((stack + [path]).joined(separator: " -> "))", at: location)
         }
-        let text: String
-        do {
-            text = try readFile(path)
-        } catch {
-            throw ScenarioError(site == nil ? "cannot read scenario: \(error)" : "cannot include '\(path)': \(error)", at: location)
-        }
-        var lineNumber = 0
-        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
-            lineNumber += 1
-            let line = rawLine.last == "\r" ? rawLine.dropLast() : rawLine
-            let here = SourceLocation(file: path, line: lineNumber)
-            if let target = try state.consume(line, at: here, isFragment: !stack.isEmpty) {
+        let text = try read(path, at: location, what: site == nil ? "cannot read scenario" : "cannot include '\(path)'")
+        for (line, here) in Self.lines(of: text, in: path) {
+            switch try state.consume(line, at: here, isFragment: !stack.isEmpty) {
+            case .include(let target)?:
                 try include(Self.resolve(target, relativeTo: path), from: here, into: &state, stack: stack + [path])
+            case .literalFile(let target)?:
+                let file = Self.resolve(target, relativeTo: path)
+                let content = try read(file, at: here, what: "cannot read the literal '\(target)'")
+                // The newline that ends a file's last line starts no line of its own.
+                for (line, at) in Self.lines(of: content, in: file).dropLast(content.hasSuffix("\n") ? 1 : 0) {
+                    try state.commandLiteralLine(line, at: at)
+                }
+            case nil:
+                break
             }
+        }
+    }
+
+    private func read(_ path: String, at location: SourceLocation, what: String) throws(ScenarioError) -> String {
+        do {
+            return try readFile(path)
+        } catch {
+            throw ScenarioError("\(what): \(error)", at: location)
+        }
+    }
+
+    /// The lines of `text`, each with its place; CRLF and LF both end a line.
+    private static func lines(of text: String, in path: String) -> [(Substring, SourceLocation)] {
+        text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated().map { index, raw in
+            (raw.last == "\r" ? raw.dropLast() : raw, SourceLocation(file: path, line: index + 1))
         }
     }
 
@@ -72,8 +89,14 @@ extension ScenarioParser {
 
         init(file: String) { self.file = file }
 
-        /// Handles one line; returns an include target for the caller to read.
-        mutating func consume(_ line: Substring, at location: SourceLocation, isFragment: Bool) throws(ScenarioError) -> String? {
+        /// A file a line names, for the caller to read: a fragment to include, or a command literal's content.
+        enum FileReference {
+            case include(String)
+            case literalFile(String)
+        }
+
+        /// Handles one line; returns a file for the caller to read.
+        mutating func consume(_ line: Substring, at location: SourceLocation, isFragment: Bool) throws(ScenarioError) -> FileReference? {
             let trimmed = line.drop { $0 == " " || $0 == "\t" }
             if trimmed.isEmpty || trimmed.hasPrefix("#") { return nil }
             if trimmed.hasPrefix("@") {
@@ -142,16 +165,18 @@ extension ScenarioParser {
             if let marker { pending!.command!.literals.append(Self.literal(marker, at: location)) }
         }
 
+        /// An `L:` line, or a line of the file `@literal` names: content of the pending command's literal.
+        mutating func commandLiteralLine(_ text: Substring, at location: SourceLocation) throws(ScenarioError) {
+            let template = try Template(text, at: location)
+            try checkDefined(template.segments, at: location)
+            pending!.command!.literals[pending!.command!.literals.count - 1].lines.append(template)
+        }
+
         private mutating func literalLine(_ text: Substring, at location: SourceLocation) throws(ScenarioError) {
             guard mailProtocol == .imap else {
                 throw ScenarioError("'L:' lines (literal content) are for IMAP scenarios", at: location)
             }
-            if collectingCommandLiteral {
-                let template = try Template(text, at: location)
-                try checkDefined(template.segments, at: location)
-                pending!.command!.literals[pending!.command!.literals.count - 1].lines.append(template)
-                return
-            }
+            if collectingCommandLiteral { return try commandLiteralLine(text, at: location) }
             guard pending?.expected.isEmpty == false else {
                 throw ScenarioError("'L:' lines must follow a 'C:' line ending in a literal ({*}) or an 'S:' line whose literal they describe", at: location)
             }
@@ -220,7 +245,7 @@ extension ScenarioParser {
             }
         }
 
-        private mutating func directive(_ text: Substring, at location: SourceLocation, isFragment: Bool) throws(ScenarioError) -> String? {
+        private mutating func directive(_ text: Substring, at location: SourceLocation, isFragment: Bool) throws(ScenarioError) -> FileReference? {
             let name = text.prefix { $0 != " " && $0 != "\t" }
             let argument = String(text.dropFirst(name.count).drop { $0 == " " || $0 == "\t" })
             func requireArgument(_ what: String) throws(ScenarioError) {
@@ -252,7 +277,13 @@ extension ScenarioParser {
             case "include":
                 try requireArgument("a file path")
                 try flush()
-                return argument
+                return .include(argument)
+            case "literal":
+                try requireArgument("a file path")
+                guard collectingCommandLiteral else {
+                    throw ScenarioError("@literal gives a command literal's content; it must follow a 'C:' line ending in '{*}'", at: location)
+                }
+                return .literalFile(argument)
             case "set":
                 let parts = argument.split(separator: " ", maxSplits: 1)
                 guard parts.count == 2, VariableName.isValid(parts[0]) else {
@@ -290,7 +321,7 @@ extension ScenarioParser {
                 try flush()
                 steps.append(.use(name: argument, location: location))
             default:
-                throw ScenarioError("unknown directive '@\(name)'; known: @protocol @title @rfc @requires @include @set @connect @use @authenticate @sleep @finally", at: location)
+                throw ScenarioError("unknown directive '@\(name)'; known: @protocol @title @rfc @requires @include @literal @set @connect @use @authenticate @sleep @finally", at: location)
             }
             return nil
         }

@@ -130,9 +130,9 @@ struct FinallyReplayTests {
                 \(mailboxLeftBehind ? "" : "C: DELETE MailGaugeFinally\nS: OK {*}")
                 @finally
                 C: LIST "" MailGaugeFinally
-                S?: * LIST ({*}) {*} {box:atom}
+                S?: * LIST ({*}) {*} {found:atom}
                 S: OK {*}
-                C: DELETE ${box}
+                C: DELETE ${found}
                 S: OK {*}
                 C: NOOP
                 S: OK {*}
@@ -142,7 +142,7 @@ struct FinallyReplayTests {
             #expect(try await !Self.mailboxExists("MailGaugeFinally", runner: runner))
             let ran = result.steps.compactMap(\.command).map { $0.split(separator: " ").dropFirst().first ?? "" }
             #expect(ran == (mailboxLeftBehind ? ["LOGIN", "CREATE", "LIST", "DELETE", "NOOP"] : ["LOGIN", "CREATE", "DELETE", "LIST"]), "\(ran)")
-            #expect(result.transcript.contains { $0.text.contains("cleanup ends: variable '${box}' has no value") } == !mailboxLeftBehind)
+            #expect(result.transcript.contains { $0.text.contains("cleanup ends: variable '${found}' has no value") } == !mailboxLeftBehind)
         }
     }
 }

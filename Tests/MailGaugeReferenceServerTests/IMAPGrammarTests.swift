@@ -43,6 +43,8 @@ struct IMAPGrammarTests {
             try await expectOK(client.command("EXPUNGE"))
             try await expectOK(client.command("UID EXPUNGE 1:*"))
             try await expectOK(client.command("CREATE Projects/2024"))
+            try await expectOK(client.command("CREATE Old (USE (\\Archive))"))
+            #expect(try await client.command("LIST (SPECIAL-USE) \"\" Old").contains { "\($0)".contains(#"\Archive"#) })
             try await expectOK(client.command("RENAME Projects Work"))
             try await expectOK(client.command("DELETE Work/2024"))
             try await expectOK(client.command("SUBSCRIBE Work"))
@@ -82,7 +84,7 @@ struct IMAPGrammarTests {
         }
     }
 
-    /// Errors carry the codes a client acts on: TRYCREATE, NONEXISTENT, and BAD for bad syntax.
+    /// Errors carry the codes a client acts on: TRYCREATE, NONEXISTENT, USEATTR, and BAD for bad syntax.
     @Test func refusalsCarryTheirResponseCodes() async throws {
         try await RunningServer.with { server, _ in
             let client = try await IMAPTestClient.connect(port: server.ports.imap)
@@ -93,6 +95,8 @@ struct IMAPGrammarTests {
             #expect(copy.last?.status == .no && "\(copy)".uppercased().contains("TRYCREATE"))
             #expect(try await client.command("FETCH 1 (FLAGS").last?.status == .bad)
             #expect(try await client.command("FETCH 99 FLAGS").last?.status == .bad)
+            let useless = try await client.command("CREATE Keep (USE (\\Important))")
+            #expect(useless.last?.status == .no && "\(useless)".uppercased().contains("USEATTR"))
             #expect(client.findings.isEmpty, "\(client.findings.map(\.finding.summary))")
             await client.close()
         }

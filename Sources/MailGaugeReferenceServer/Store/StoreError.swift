@@ -7,4 +7,6 @@ enum StoreError: Error, Sendable, Equatable {
     case alreadyExists
     /// DELETE or RENAME of INBOX's special cases, or a name that cannot be used: `[CANNOT]`.
     case cannot(String)
+    /// CREATE with a special use (RFC 6154 §3) this server cannot give: `[USEATTR]`.
+    case unsupportedUse
 }

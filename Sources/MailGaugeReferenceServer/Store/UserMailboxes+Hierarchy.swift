@@ -1,5 +1,8 @@
 /// The mailbox list: CREATE, DELETE, RENAME, SUBSCRIBE and what LIST reads (RFC 9051 §6.3).
 extension UserMailboxes {
+    /// RFC 6154 §2's special-use attributes.
+    static let specialUses = [#"\All"#, #"\Archive"#, #"\Drafts"#, #"\Flagged"#, #"\Junk"#, #"\Sent"#, #"\Trash"#]
+
     /// A mailbox as LIST shows it.
     struct Listing: Sendable {
         let name: String
@@ -9,17 +12,25 @@ extension UserMailboxes {
     }
 
     /// Creates a mailbox and any missing levels above it (RFC 9051 §6.3.4).
-    func create(_ name: String) throws {
+    /// `specialUse`: RFC 6154 §3's USE attributes; one of §2's at most, as a mailbox has one.
+    func create(_ name: String, specialUse: [String] = []) throws {
         let name = name.hasSuffix(String(MailboxName.delimiter)) ? String(name.dropLast()) : name
         guard !name.isEmpty, !name.hasPrefix(String(MailboxName.delimiter)), !name.contains("//") else {
             throw StoreError.cannot("invalid mailbox name")
+        }
+        let use = try specialUse.first.map { attribute in
+            guard specialUse.count == 1, let known = Self.specialUses.first(where: { $0.lowercased() == attribute.lowercased() }) else {
+                throw StoreError.unsupportedUse
+            }
+            return known
         }
         try mutate(notifying: []) { state in
             let key = MailboxName.key(name)
             guard state.mailboxes[key] == nil else { throw StoreError.alreadyExists }
             for level in MailboxName.ancestors(of: name) + [name] where state.mailboxes[MailboxName.key(level)] == nil {
                 let reused = faults.contains(.recreatedMailboxReusesUIDs) ? Self.inboxUIDValidity + 100 : nil
-                state.mailboxes[MailboxName.key(level)] = Mailbox(name: level, uidValidity: reused ?? state.nextUIDValidity)
+                state.mailboxes[MailboxName.key(level)] = Mailbox(name: level, specialUse: level == name ? use : nil,
+                                                                  uidValidity: reused ?? state.nextUIDValidity)
                 state.nextUIDValidity += 1
             }
         }

@@ -28,12 +28,6 @@ package struct AccountSnapshot: Sendable, Equatable {
     /// POP3.
     var maildrop: Maildrop?
 
-    /// Whether INBOX holds messages the account's owner marked `\Deleted`: an EXPUNGE or
-    /// CLOSE there would remove them along with a case's scratch message (RFC 9051 §6.4.3).
-    package var inboxHasDeletedMessages: Bool {
-        mailboxes.first { $0.key.uppercased() == "INBOX" }?.value.flags?.values.contains { $0.contains(#"\deleted"#) } ?? false
-    }
-
     /// Every way `after` differs from this snapshot, one line each, in a stable order.
     func differences(to after: AccountSnapshot) -> [String] {
         var lines: [String] = []

@@ -11,7 +11,7 @@ enum IMAPCommand: Sendable {
     // Authenticated (§6.3)
     case enable([String])
     case select(mailbox: String, readOnly: Bool, condStore: Bool)
-    case create(String), delete(String), rename(String, to: String)
+    case create(String, specialUse: [String]), delete(String), rename(String, to: String)
     case subscribe(String), unsubscribe(String)
     case list(IMAPListCommand)
     case lsub(reference: String, pattern: String)

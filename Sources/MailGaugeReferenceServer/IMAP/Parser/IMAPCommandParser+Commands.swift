@@ -67,7 +67,7 @@ extension IMAPCommandParser {
             try space()
             let mailbox = try mailbox()
             switch name {
-            case "CREATE": return .create(mailbox)
+            case "CREATE": return .create(mailbox, specialUse: take(" ") ? try createUse() : [])
             case "DELETE": return .delete(mailbox)
             case "SUBSCRIBE": return .subscribe(mailbox)
             default: return .unsubscribe(mailbox)

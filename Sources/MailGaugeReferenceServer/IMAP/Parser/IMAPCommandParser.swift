@@ -171,6 +171,17 @@ struct IMAPCommandParser {
         return try atom()
     }
 
+    /// RFC 6154 §6: `create-param =/ "USE" SP "(" [use-attr *(SP use-attr)] ")"`, the one
+    /// CREATE parameter this server knows, in its list `"(" create-param ")"`.
+    mutating func createUse() throws -> [String] {
+        try expect("(")
+        guard try atom().uppercased() == "USE" else { throw IMAPSyntaxError("unknown CREATE parameter at offset \(index)") }
+        try space()
+        let attributes = try flagList()
+        try expect(")")
+        return attributes
+    }
+
     /// `flag-list = "(" [flag *(SP flag)] ")"`
     mutating func flagList() throws -> [String] {
         try parenthesized(allowEmpty: true) { try $0.flag() }

@@ -57,6 +57,8 @@ extension IMAPSession {
             tagged(tag, "NO", "[NONEXISTENT] no such mailbox")
         } catch StoreError.alreadyExists {
             tagged(tag, "NO", "[ALREADYEXISTS] mailbox already exists")
+        } catch StoreError.unsupportedUse {
+            tagged(tag, "NO", "[USEATTR] only one of \\All \\Archive \\Drafts \\Flagged \\Junk \\Sent \\Trash")
         } catch StoreError.cannot(let reason) {
             tagged(tag, "NO", "[CANNOT] \(reason)")
         } catch {

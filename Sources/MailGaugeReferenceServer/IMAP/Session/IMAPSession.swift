@@ -123,7 +123,7 @@ final class IMAPSession: ProtocolSession {
         switch command {
         case .enable(let names): enable(tag: tag, names)
         case .select(let name, let readOnly, let condStore): select(tag: tag, name, readOnly: readOnly, condStore: condStore, in: mailboxes)
-        case .create(let name): changeHierarchy(tag: tag, "CREATE") { try mailboxes.create(name) }
+        case .create(let name, let specialUse): changeHierarchy(tag: tag, "CREATE") { try mailboxes.create(name, specialUse: specialUse) }
         case .delete(let name): changeHierarchy(tag: tag, "DELETE") { try mailboxes.delete(name) }
         case .rename(let name, let newName): changeHierarchy(tag: tag, "RENAME") { try mailboxes.rename(name, to: newName) }
         case .subscribe(let name): changeHierarchy(tag: tag, "SUBSCRIBE") { mailboxes.setSubscribed(name, true) }
@@ -176,7 +176,7 @@ final class IMAPSession: ProtocolSession {
         if mailboxes == nil {
             list.append(plaintextLoginAllowed ? "AUTH=PLAIN" : "LOGINDISABLED")
         } else {
-            list += ["NAMESPACE", "UNSELECT", "UIDPLUS", "MOVE", "CHILDREN", "SPECIAL-USE", "LIST-EXTENDED",
+            list += ["NAMESPACE", "UNSELECT", "UIDPLUS", "MOVE", "CHILDREN", "SPECIAL-USE", "CREATE-SPECIAL-USE", "LIST-EXTENDED",
                      "LIST-STATUS", "ESEARCH", "CONDSTORE", "BINARY", "STATUS=SIZE"]
         }
         return list

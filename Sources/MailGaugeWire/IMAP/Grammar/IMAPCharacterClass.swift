@@ -1,5 +1,5 @@
 /// The octet classes of the IMAP grammar (RFC 9051 §9, RFC 5234 appendix B.1).
-enum IMAPCharacterClass {
+package enum IMAPCharacterClass {
     /// CTL = %x00-1F / %x7F.
     static func isControl(_ byte: UInt8) -> Bool { byte < 0x20 || byte == 0x7F }
 
@@ -7,7 +7,7 @@ enum IMAPCharacterClass {
 
     /// ATOM-CHAR = <any CHAR except atom-specials>;
     /// atom-specials = "(" / ")" / "{" / SP / CTL / list-wildcards / quoted-specials / resp-specials.
-    static func isAtomChar(_ byte: UInt8) -> Bool {
+    package static func isAtomChar(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "{"), UInt8(ascii: " "),
              UInt8(ascii: "%"), UInt8(ascii: "*"), UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "]"):
