@@ -33,6 +33,18 @@ struct AccountGuardTests {
         #expect(outcome.account?.differences.contains("INBOX: 5 messages before, 4 after") == true)
     }
 
+    /// A case that leaves its own mailbox behind (here: it never deletes it) costs the
+    /// account nothing: the final sweep deletes it, says so, and the account is as found.
+    @Test func aMailboxACaseLeftBehindIsSweptAndNamed() async throws {
+        let outcome = try await check(.imap, cases: [Self.inboxCase("C: CREATE ${box}\nS: OK {*}\n")])
+        let guarded = try #require(outcome.results.last)
+        #expect(guarded.file == "account/unchanged" && guarded.status == .passed, "\(guarded.reason ?? "")")
+        let leftovers = try #require(outcome.account?.leftovers)
+        #expect(leftovers.count == 1 && leftovers[0].hasPrefix("MailGauge-mg"), "\(leftovers)")
+        #expect(guarded.steps.flatMap(\.findings).contains { $0.rule == "mailgauge.leftover-mailbox" && $0.severity == .warning })
+        #expect(outcome.account?.unchanged == true, "\(outcome.account?.differences ?? [])")
+    }
+
     @Test func changingAFlagOfAMessageTheRunDidNotCreateIsReported() async throws {
         let outcome = try await check(.imap, cases: [Self.inboxCase("C: UID STORE 2 +FLAGS.SILENT (\\Flagged)\nS: OK {*}\n")])
         #expect(outcome.account?.differences.contains { $0.hasPrefix("INBOX: UID 2 flags were (") && $0.hasSuffix(#"are (\flagged)"#) } == true,

@@ -65,6 +65,35 @@ private func exchanges(_ scenario: Scenario) -> [Exchange] {
         #expect(all[2].location == SourceLocation(file: "dir/main.scn", line: 3))
     }
 
+    /// `@literal` sends a file as the literal: its lines, each a template with its own place,
+    /// and no empty line for the newline that ends the file.
+    @Test func literalFileIsTheCommandLiteral() throws {
+        let scenario = try parse([
+            "dir/main.scn": "@protocol imap\nS: * OK {*}\nC: APPEND ${box} {*}\n@literal fixtures/note.eml\nS: OK {*}\n",
+            "dir/fixtures/note.eml": "Subject: note ${run}\n\nhello\n",
+        ], main: "dir/main.scn")
+        let append = try #require(exchanges(scenario).last?.command)
+        let lines = try #require(append.literals.first?.lines)
+        #expect(lines.map(\.location) == (1...3).map { SourceLocation(file: "dir/fixtures/note.eml", line: $0) })
+        #expect(lines[0].segments.contains(.variable("run")))
+        #expect(lines[1].segments.isEmpty && lines[2].segments == [.literal("hello")])
+    }
+
+    @Test(arguments: [
+        ("@protocol imap\nC: NOOP\n@literal note.eml\n", "main.scn", 3, "@literal gives a command literal's content"),
+        ("@protocol imap\nC: APPEND INBOX {*}\n@literal gone.eml\n", "main.scn", 3, "cannot read the literal 'gone.eml'"),
+        ("@protocol imap\nC: APPEND INBOX {*}\n@literal note.eml\n", "note.eml", 2, "'${nowhere}' is not defined here"),
+    ])
+    func literalFileErrorsNameTheirPlace(text: String, file: String, line: Int, message: String) {
+        do {
+            _ = try parse(["main.scn": text, "note.eml": "Subject: x\n${nowhere}\n"])
+            Issue.record("expected an error for \(text.debugDescription)")
+        } catch {
+            #expect(error.location == SourceLocation(file: file, line: line))
+            #expect(error.message.hasPrefix(message), "got: \(error.message)")
+        }
+    }
+
     @Test func connectAndUseOpenNamedConnections() throws {
         let scenario = try parse(["main.scn": """
             @protocol pop3

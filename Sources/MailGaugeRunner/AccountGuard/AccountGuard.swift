@@ -45,15 +45,16 @@ package enum AccountGuard {
     /// Deletes the mailboxes this run made that are still there: every replay names its own
     /// `${box}` after the run's token, so LIST finds exactly those, never the account's or
     /// another run's. Cases delete what they make; one that timed out (no cleanup runs then)
-    /// or whose DELETE did not delete leaves one, which is said in the transcript.
+    /// or whose DELETE did not delete leaves one, which is said in the transcript. One the
+    /// sweep cannot delete either stays, and the final snapshot shows it as a difference.
     private static func removeLeftovers(over connection: IMAPScriptedConnection, options: RunnerOptions) async throws -> [String] {
         let pattern = options.mailboxPrefix + "MailGauge-" + options.runToken + "x*"
         let listed = try await connection.command("LIST \"\" \(pattern)")
         var removed: [String] = []
         for case .untagged(.list(let listing))? in listed.map(\.response) {
             connection.note("\(listing.name) is a mailbox of this run's that a case left behind: deleting it")
-            try await connection.command("DELETE \(listing.name)")
-            removed.append(listing.name)
+            let deleted = try await connection.command("DELETE \(listing.name)")
+            if deleted.last?.response?.status == .ok { removed.append(listing.name) }
         }
         return removed
     }
