@@ -83,37 +83,16 @@ struct AccountGuardTests {
         #expect(account.messages == 5)
     }
 
-    /// Without UIDPLUS a scratch message could only go with EXPUNGE, which takes every
-    /// \Deleted message: where the account has one of its own, the scratch message stays and
-    /// the account's message with it.
-    @Test func withoutUIDPLUSTheAccountsDeletedMessageOutlivesTheCleanup() async throws {
-        let scenario = { (body: String) in try ScenarioParser { _ in "@protocol imap\nS: * OK {*}\nC: LOGIN ${user} ${password}\nS: OK {*}\n" + body }
-            .parse(path: "marks.scn") }
-        let (probe, kept) = try await ReferenceTarget.with { reference in
-            let runner = ScenarioRunner(target: reference.target(.imap), options: reference.options)
-            _ = await runner.run(try scenario("C: SELECT INBOX\nS: OK {*}\nC: UID STORE 2 +FLAGS.SILENT (\\Deleted)\nS: OK {*}\n"), as: reference.account)
-            let probe = await ProbeRunner(target: reference.target(.imap), options: reference.options)
-                .run(ConcurrentFlagsProbe(), as: reference.account, capabilities: [])
-            let kept = await runner.run(try scenario("C: EXAMINE INBOX\nS: OK {*}\nC: UID FETCH 2 (FLAGS)\nS: * {number} FETCH {*}\nS: OK {*}\n"),
-                                        as: reference.account)
-            return (probe, kept)
-        }
-        #expect(probe.status == .passed, "\(probe.reason ?? "")")
-        #expect(probe.transcript.contains { $0.text.contains("without UIDPLUS, EXPUNGE would also remove") })
-        #expect(!probe.transcript.contains { $0.text.hasSuffix(" EXPUNGE") && $0.direction == .client })
-        #expect(kept.status == .passed, "\(kept.reason ?? "")")
-    }
-
     /// A message the account's owner marked \Deleted would go with any EXPUNGE or CLOSE in
-    /// INBOX. Cases work in a mailbox of their own, so every one of them runs and the message
-    /// is still there afterwards, still marked.
+    /// INBOX. Cases and probes work in mailboxes of their own, so every one of them runs and
+    /// the message is still there afterwards, still marked.
     @Test func theOwnersDeletedMessagesSurviveEveryCase() async throws {
         let suites = SuiteName.defaults(for: .imap)
         let (outcome, kept) = try await ReferenceTarget.with { reference in
             let marks = try ScenarioParser { _ in Self.inboxCase("C: UID STORE 3 +FLAGS.SILENT (\\Deleted)\nS: OK {*}\n") }.parse(path: "marks.scn")
             _ = await ScenarioRunner(target: reference.target(.imap), options: reference.options).run(marks, as: reference.account)
             let outcome = await ConformanceCheck(target: reference.target(.imap), options: reference.options, account: reference.account)
-                .run(try ShippedSuites.scenarios(suites), probes: [])
+                .run(try ShippedSuites.scenarios(suites), probes: ShippedSuites.catalog.probes(suites))
             let kept = await ScenarioRunner(target: reference.target(.imap), options: reference.options)
                 .run(try ScenarioParser { _ in "@protocol imap\nS: * OK {*}\nC: LOGIN ${user} ${password}\nS: OK {*}\nC: EXAMINE INBOX\nS: OK {*}\nC: UID FETCH 3 (FLAGS)\nS: * {number} FETCH ({*}\\Deleted{*})\nS: OK {*}\n" }.parse(path: "kept.scn"), as: reference.account)
             return (outcome, kept)
@@ -121,6 +100,8 @@ struct AccountGuardTests {
         let expunging = outcome.results.filter { ["imap/expunge.scn", "imap/close-expunges.scn", "imap/unselect.scn"].contains(ShippedSuites.catalog.caseID(of: $0.file)) }
         #expect(expunging.count == 3)
         #expect(expunging.allSatisfy { $0.status == .passed }, "\(expunging.map { "\($0.file): \($0.reason ?? "")" })")
+        let probes = outcome.results.filter { $0.file.hasPrefix("probes/imap-") && !$0.file.contains("starttls") && !$0.file.contains("logindisabled") }
+        #expect(probes.count == 7 && probes.allSatisfy { $0.status == .passed }, "\(probes.map { "\($0.file): \($0.status) \($0.reason ?? "")" })")
         #expect(kept.status == .passed, "\(kept.reason ?? "")")
         #expect(outcome.account?.unchanged == true, "\(outcome.account?.differences ?? [])")
         let failed = outcome.results.filter { $0.status == .failed }.map(\.file)

@@ -60,7 +60,8 @@ public enum Fault: String, Sendable, Hashable, CaseIterable, Codable {
     /// Expunges by other sessions are announced in the middle of a FETCH, STORE or SEARCH.
     /// RFC 9051 §7.5.1 / RFC 3501 §7.4.1: an EXPUNGE response must not be sent then.
     case expungeDuringFetch
-    /// The seed messages get UIDs in descending order of their sequence numbers.
+    /// The seed messages get UIDs in descending order of their sequence numbers, and a message
+    /// appended to a mailbox that has others swaps UIDs with the one before it.
     /// RFC 9051 §2.3.1.1: UIDs are strictly ascending in the mailbox.
     case uidsNotAscending
     /// SELECT, EXAMINE and STATUS report UIDNEXT equal to the highest UID in use, not above it.

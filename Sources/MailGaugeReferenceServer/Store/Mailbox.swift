@@ -35,6 +35,14 @@ struct Mailbox: Sendable {
     var unseenCount: Int { messages.count { !$0.flags.contains(#"\Seen"#) } }
 
     /// Adds a message at the end with the next UID, and returns that UID.
+    /// The `uidsNotAscending` fault: the last message takes the UID of the one before it, and
+    /// that one the last's; returns the last message's UID now.
+    mutating func swapLastTwoUIDs() -> UInt32 {
+        let last = messages.count - 1
+        (messages[last].uid, messages[last - 1].uid) = (messages[last - 1].uid, messages[last].uid)
+        return messages[last].uid
+    }
+
     mutating func add(_ content: MessageContent, flags: FlagSet, internalDate: Int64, recent: Bool) -> UInt32 {
         let uid = uidNext
         uidNext += 1

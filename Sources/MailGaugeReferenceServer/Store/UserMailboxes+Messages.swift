@@ -13,7 +13,10 @@ extension UserMailboxes {
         try mutate(notifying: [name]) { state in
             let key = MailboxName.key(name)
             guard state.mailboxes[key] != nil else { throw StoreError.noSuchMailbox }
-            let uid = state.mailboxes[key]!.add(content, flags: flags, internalDate: internalDate, recent: true)
+            var uid = state.mailboxes[key]!.add(content, flags: flags, internalDate: internalDate, recent: true)
+            if faults.contains(.uidsNotAscending), state.mailboxes[key]!.messages.count > 1 {
+                uid = state.mailboxes[key]!.swapLastTwoUIDs()
+            }
             return (state.mailboxes[key]!.uidValidity, uid)
         }
     }

@@ -28,6 +28,10 @@ package final class ScriptedReplay {
     }
 
     package var target: Target { context.target }
+    /// `${run}`: the replay's own token, to name what it creates.
+    package var runToken: String { context.bindings["run"] ?? "" }
+    /// `${box}`: a mailbox name no other replay uses, under the personal namespace.
+    package var ownMailbox: String { context.bindings["box"] ?? "" }
     package var options: RunnerOptions { context.options }
 
     /// The location of the next step.

@@ -20,30 +20,31 @@ public struct ConcurrentFlagsProbe: ConformanceProbe {
     public func run(_ context: ProbeContext) async throws {
         let main = try await context.imapSession("main")
         let other = try await context.imapSession("other")
-        // Both read-write before anything is created, so a skip leaves nothing behind.
-        for session in [main, other] {
-            try Self.requirePermanentFlags(try await session.selectWritable(), session.name)
-        }
-        try await context.withScratchMessage(appendedBy: main, removedBy: main) { token in
-            let uid = try await main.scratchUID(token, appendedBy: main.name)
-            // The other session has seen the message's flags: a server writing back what a session
-            // last saw, rather than what the message has, loses the first session's flag.
-            _ = try await other.flags(ofUID: uid)
-            var rounds: [String] = []
-            var lost = 0
-            for round in 1...Self.rounds {
-                try await main.send("UID STORE \(uid) +FLAGS (\\Flagged)")
-                try await other.send("UID STORE \(uid) +FLAGS (\\Answered)")
-                try await main.completePipelined()
-                try await other.completePipelined()
-                let flags = try await main.flags(ofUID: uid)
-                let kept = flags.contains("\\Flagged") && flags.contains("\\Answered")
-                if !kept { lost += 1 }
-                rounds.append("round \(round): FLAGS (\(flags.joined(separator: " ")))\(kept ? "" : " — a flag was lost")")
-                try await main.command("UID STORE \(uid) -FLAGS.SILENT (\\Flagged \\Answered)")
+        try await context.withScratchMailbox(createdBy: main) { mailbox in
+            for session in [main, other] {
+                try Self.requirePermanentFlags(try await session.selectWritable(mailbox), session.name)
             }
-            context.verify("both sessions' flags are kept in each of \(Self.rounds) rounds", citing: "RFC 9051 §6.4.6",
-                           holds: lost == 0, observed: rounds)
+            try await context.withScratchMessage(in: mailbox, appendedBy: main) { token in
+                let uid = try await main.scratchUID(token, appendedBy: main.name)
+                // The other session has seen the message's flags: a server writing back what a session
+                // last saw, rather than what the message has, loses the first session's flag.
+                _ = try await other.flags(ofUID: uid)
+                var rounds: [String] = []
+                var lost = 0
+                for round in 1...Self.rounds {
+                    try await main.send("UID STORE \(uid) +FLAGS (\\Flagged)")
+                    try await other.send("UID STORE \(uid) +FLAGS (\\Answered)")
+                    try await main.completePipelined()
+                    try await other.completePipelined()
+                    let flags = try await main.flags(ofUID: uid)
+                    let kept = flags.contains("\\Flagged") && flags.contains("\\Answered")
+                    if !kept { lost += 1 }
+                    rounds.append("round \(round): FLAGS (\(flags.joined(separator: " ")))\(kept ? "" : " — a flag was lost")")
+                    try await main.command("UID STORE \(uid) -FLAGS.SILENT (\\Flagged \\Answered)")
+                }
+                context.verify("both sessions' flags are kept in each of \(Self.rounds) rounds", citing: "RFC 9051 §6.4.6",
+                               holds: lost == 0, observed: rounds)
+            }
         }
         await other.logout()
         await main.logout()

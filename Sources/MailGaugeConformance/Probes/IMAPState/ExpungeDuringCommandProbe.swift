@@ -16,26 +16,28 @@ public struct ExpungeDuringCommandProbe: ConformanceProbe {
     public func run(_ context: ProbeContext) async throws {
         let main = try await context.imapSession("main")
         let other = try await context.imapSession("other")
-        try await other.selectWritable()
-        try await main.command("SELECT INBOX")
-        try await context.withScratchMessage(appendedBy: other, removedBy: other) { token in
-            try await main.command("NOOP")
-            let uid = try await main.scratchUID(token, appendedBy: other.name)
-            // STORE by sequence number (the rule is about FETCH, STORE and SEARCH, not their
-            // UID forms), on the scratch message, the only one a STORE may touch.
-            let sequence = try await main.command("UID FETCH \(uid) (UID)").compactMap { response -> UInt32? in
-                if case .untagged(.fetch(let number, _))? = response.response { number } else { nil }
-            }.first
-            guard let sequence else { throw ScriptSkipped("main cannot tell the scratch message's sequence number") }
-            try await other.discardScratch(token, capabilities: context.capabilities)
-            // Their completion may be NO for the expunged message (RFC 2180 §4.1); only EXPUNGE matters.
-            for command in ["FETCH 1:* (FLAGS)", "STORE \(sequence) -FLAGS.SILENT (\\Draft)", "SEARCH ALL"] {
-                try await main.command(command, expecting: nil)
+        try await context.withScratchMailbox(createdBy: other) { mailbox in
+            try await other.selectWritable(mailbox)
+            try await main.command("SELECT \(mailbox)")
+            try await context.withScratchMessage(in: mailbox, appendedBy: other) { token in
+                try await main.command("NOOP")
+                let uid = try await main.scratchUID(token, appendedBy: other.name)
+                // STORE by sequence number (the rule is about FETCH, STORE and SEARCH, not their
+                // UID forms), on the scratch message, the only one a STORE may touch.
+                let sequence = try await main.command("UID FETCH \(uid) (UID)").compactMap { response -> UInt32? in
+                    if case .untagged(.fetch(let number, _))? = response.response { number } else { nil }
+                }.first
+                guard let sequence else { throw ScriptSkipped("main cannot tell the scratch message's sequence number") }
+                try await other.expungeScratch(token)
+                // Their completion may be NO for the expunged message (RFC 2180 §4.1); only EXPUNGE matters.
+                for command in ["FETCH 1:* (FLAGS)", "STORE \(sequence) -FLAGS.SILENT (\\Draft)", "SEARCH ALL"] {
+                    try await main.command(command, expecting: nil)
+                }
+                let noop = try await main.command("NOOP")
+                let expunged = noop.contains { if case .untagged(.expunge)? = $0.response { true } else { false } }
+                context.verify("the expunge is announced at NOOP", citing: "RFC 9051 §7.5.1", holds: expunged,
+                               observed: noop.map { ByteEscaping.escape($0.firstLine) })
             }
-            let noop = try await main.command("NOOP")
-            let expunged = noop.contains { if case .untagged(.expunge)? = $0.response { true } else { false } }
-            context.verify("the expunge is announced at NOOP", citing: "RFC 9051 §7.5.1", holds: expunged,
-                           observed: noop.map { ByteEscaping.escape($0.firstLine) })
         }
         await other.logout()
         await main.logout()

@@ -2,11 +2,12 @@ import MailGaugeClient
 import MailGaugeRunner
 import MailGaugeWire
 
-/// Scratch messages: probes append their own messages and remove them again, so a run
-/// leaves the account's mailboxes as it found them (users run checks repeatedly on one account).
+/// Scratch mail: probes work in a mailbox of their own (the replay's `${box}`), append their
+/// own messages there and delete the mailbox after, so they never touch the account's mail —
+/// not even its messages marked \Deleted, which an EXPUNGE in INBOX would take along.
 extension IMAPScriptedConnection {
     /// Appends a small message whose Subject carries `token`, to find it again by SEARCH.
-    func appendScratch(to mailbox: String = "INBOX", token: String) async throws {
+    func appendScratch(to mailbox: String, token: String) async throws {
         try await append(to: mailbox, ["From: MailGauge <mailgauge@example.test>", "Subject: MailGauge probe \(token)", "",
                                        "A scratch message of a MailGauge conformance probe; safe to delete."])
     }
@@ -32,28 +33,13 @@ extension IMAPScriptedConnection {
         return uid
     }
 
-    /// Deletes the selected mailbox's scratch messages carrying `token`: UID EXPUNGE when the
-    /// server has UIDPLUS (RFC 4315 §2.1), so no other \Deleted message goes with them. Without
-    /// it, EXPUNGE would remove every \Deleted message (RFC 9051 §6.4.3), the account's own
-    /// too: it is sent only when SEARCH DELETED finds none but the scratch messages; otherwise
-    /// they are unmarked and left, said in the transcript (and by the account check).
-    func discardScratch(_ token: String, capabilities: Set<String>) async throws {
+    /// Expunges the selected mailbox's scratch messages carrying `token`. The mailbox is the
+    /// probe's own, so every \Deleted message in it is a scratch message and EXPUNGE
+    /// (RFC 9051 §6.4.3) removes nothing else.
+    func expungeScratch(_ token: String) async throws {
         let uids = try await scratchUIDs(token)
         guard !uids.isEmpty else { return }
-        let set = uids.map(String.init).joined(separator: ",")
-        try await command("UID STORE \(set) +FLAGS.SILENT (\\Deleted)")
-        if capabilities.contains("UIDPLUS") {
-            try await command("UID EXPUNGE \(set)")
-            return
-        }
-        let marked = try await command("UID SEARCH DELETED").flatMap { response -> [UInt32] in
-            if case .untagged(.search(let found, _))? = response.response { found } else { [] }
-        }
-        guard Set(marked).isSubset(of: uids) else {
-            note("scratch message \(set) left in the mailbox: without UIDPLUS, EXPUNGE would also remove the account's own \\Deleted messages")
-            try await command("UID STORE \(set) -FLAGS.SILENT (\\Deleted)")
-            return
-        }
+        try await command("UID STORE \(uids.map(String.init).joined(separator: ",")) +FLAGS.SILENT (\\Deleted)")
         try await command("EXPUNGE")
     }
 
@@ -61,7 +47,8 @@ extension IMAPScriptedConnection {
     /// read-only access (RFC 9051 §7.1, READ-ONLY), and a probe whose STORE or EXPUNGE would
     /// then do nothing cannot test its rule, so it is skipped with the reason.
     @discardableResult
-    func selectWritable(_ command: String = "SELECT INBOX") async throws -> [IMAPReceived] {
+    func selectWritable(_ mailbox: String, parameters: String = "") async throws -> [IMAPReceived] {
+        let command = "SELECT \(mailbox)\(parameters.isEmpty ? "" : " " + parameters)"
         let selected = try await self.command(command)
         if selected.contains(where: { $0.response?.responseCode?.name == "READ-ONLY" }) {
             throw ScriptSkipped("needs \(name)'s \(command) read-write; it gave READ-ONLY")
@@ -79,28 +66,38 @@ extension IMAPScriptedConnection {
     }
 }
 
-/// A token unique enough to tell this run's scratch messages from any other's.
-func scratchToken() -> String {
-    String(UInt64.random(in: 0...UInt64.max), radix: 36)
-}
-
 extension ProbeContext {
-    /// Appends a scratch message through `writer`, runs `body` with its token, then removes the
-    /// message through `cleaner` (INBOX selected afresh) whatever `body` did — passed, failed,
-    /// skipped or lost a connection — so a probe leaves INBOX as it found it.
-    func withScratchMessage(appendedBy writer: IMAPScriptedConnection, removedBy cleaner: IMAPScriptedConnection,
-                            _ body: (String) async throws -> Void) async throws {
-        let token = scratchToken()
-        try await writer.appendScratch(token: token)
+    /// CREATEs the probe's own mailbox through `creator`, runs `body` with its name, then
+    /// DELETEs it with every message in it (RFC 9051 §6.3.5), whatever `body` did — passed,
+    /// failed, skipped or lost a connection — on a connection of its own, as the sessions may
+    /// be in any state. A server that cannot create it skips the probe; one that refuses the
+    /// DELETE while a session still has it selected leaves it to the account guard's sweep.
+    func withScratchMailbox(createdBy creator: IMAPScriptedConnection, _ body: (String) async throws -> Void) async throws {
+        let mailbox = replay.ownMailbox
+        let created = try await creator.command("CREATE \(mailbox)", expecting: nil)
+        guard created.last?.response?.status == .ok else {
+            throw ScriptSkipped("\(creator.name) cannot CREATE a mailbox of the probe's own (\(mailbox)), and the probe touches no other")
+        }
         do {
-            try await body(token)
+            try await body(mailbox)
         } catch {
-            replay.note("removing the scratch message after: \(error)", on: cleaner.name)
-            _ = try? await cleaner.command("SELECT INBOX")
-            try? await cleaner.discardScratch(token, capabilities: capabilities)
+            await deleteScratchMailbox(mailbox, after: "\(error)")
             throw error
         }
-        try await cleaner.command("SELECT INBOX")
-        try await cleaner.discardScratch(token, capabilities: capabilities)
+        await deleteScratchMailbox(mailbox, after: nil)
+    }
+
+    /// Appends a scratch message to `mailbox` through `writer` and runs `body` with its token.
+    func withScratchMessage(in mailbox: String, appendedBy writer: IMAPScriptedConnection, _ body: (String) async throws -> Void) async throws {
+        let token = replay.runToken
+        try await writer.appendScratch(to: mailbox, token: token)
+        try await body(token)
+    }
+
+    private func deleteScratchMailbox(_ mailbox: String, after failure: String?) async {
+        if let failure { replay.note("deleting the probe's mailbox after: \(failure)", on: "cleanup") }
+        guard let cleanup = try? await imapSession("cleanup") else { return }
+        _ = try? await cleanup.command("DELETE \(mailbox)", expecting: nil)
+        await cleanup.logout()
     }
 }

@@ -14,7 +14,7 @@ public struct MailboxRecreationProbe: ConformanceProbe {
 
     public func run(_ context: ProbeContext) async throws {
         let session = try await context.imapSession("main")
-        let name = "MailGaugeRecreate\(scratchToken())"
+        let name = context.replay.ownMailbox
         for (how, removal) in [("DELETE", "DELETE \(name)"), ("RENAME", "RENAME \(name) \(name)Away")] {
             try await session.command("CREATE \(name)")
             try await session.append(to: name, ["Subject: MailGauge recreation probe", "", "first life"])

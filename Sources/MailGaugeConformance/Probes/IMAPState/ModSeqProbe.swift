@@ -14,20 +14,22 @@ public struct ModSeqProbe: ConformanceProbe {
 
     public func run(_ context: ProbeContext) async throws {
         let main = try await context.imapSession("main")
-        try await context.withScratchMessage(appendedBy: main, removedBy: main) { token in
-            let highest = try await main.selectWritable("SELECT INBOX (CONDSTORE)").codeNumber("HIGHESTMODSEQ")
-            let uid = try await main.scratchUID(token, appendedBy: main.name)
-            var modSeqs: [UInt64] = []
-            for command in ["UID FETCH \(uid) (MODSEQ)", "UID STORE \(uid) +FLAGS (\\Flagged)", "UID STORE \(uid) -FLAGS (\\Flagged)"] {
-                modSeqs += try await main.command(command).compactMap { $0.response?.modSeq }
+        try await context.withScratchMailbox(createdBy: main) { mailbox in
+            try await context.withScratchMessage(in: mailbox, appendedBy: main) { token in
+                let highest = try await main.selectWritable(mailbox, parameters: "(CONDSTORE)").codeNumber("HIGHESTMODSEQ")
+                let uid = try await main.scratchUID(token, appendedBy: main.name)
+                var modSeqs: [UInt64] = []
+                for command in ["UID FETCH \(uid) (MODSEQ)", "UID STORE \(uid) +FLAGS (\\Flagged)", "UID STORE \(uid) -FLAGS (\\Flagged)"] {
+                    modSeqs += try await main.command(command).compactMap { $0.response?.modSeq }
+                }
+                let highestAfter = try await main.command("SELECT \(mailbox) (CONDSTORE)").codeNumber("HIGHESTMODSEQ")
+                context.verify("each flag change raises the message's MODSEQ", citing: "RFC 7162 §3.1.1",
+                               holds: modSeqs.count == 3 && zip(modSeqs, modSeqs.dropFirst()).allSatisfy { $0 < $1 },
+                               observed: ["MODSEQ after fetch, +FLAGS, -FLAGS: \(modSeqs.map(String.init).joined(separator: ", "))"])
+                context.verify("HIGHESTMODSEQ does not go down", citing: "RFC 7162 §3.1.2",
+                               holds: (highest ?? 0) <= (highestAfter ?? 0) && (modSeqs.last ?? 0) <= (highestAfter ?? 0),
+                               observed: ["HIGHESTMODSEQ before \(highest.map(String.init) ?? "none"), after \(highestAfter.map(String.init) ?? "none")"])
             }
-            let highestAfter = try await main.command("SELECT INBOX (CONDSTORE)").codeNumber("HIGHESTMODSEQ")
-            context.verify("each flag change raises the message's MODSEQ", citing: "RFC 7162 §3.1.1",
-                           holds: modSeqs.count == 3 && zip(modSeqs, modSeqs.dropFirst()).allSatisfy { $0 < $1 },
-                           observed: ["MODSEQ after fetch, +FLAGS, -FLAGS: \(modSeqs.map(String.init).joined(separator: ", "))"])
-            context.verify("HIGHESTMODSEQ does not go down", citing: "RFC 7162 §3.1.2",
-                           holds: (highest ?? 0) <= (highestAfter ?? 0) && (modSeqs.last ?? 0) <= (highestAfter ?? 0),
-                           observed: ["HIGHESTMODSEQ before \(highest.map(String.init) ?? "none"), after \(highestAfter.map(String.init) ?? "none")"])
         }
         await main.logout()
     }

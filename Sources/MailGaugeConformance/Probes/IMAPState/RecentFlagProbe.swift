@@ -17,27 +17,29 @@ public struct RecentFlagProbe: ConformanceProbe {
         let main = try await context.imapSession("main")
         let other = try await context.imapSession("other")
         let writer = try await context.imapSession("writer")
-        try await main.selectWritable()
-        try await other.command("SELECT INBOX")
-        try await context.withScratchMessage(appendedBy: writer, removedBy: main) { token in
-            var observed: [String] = []
-            var recentIn = 0
-            try await main.command("NOOP")
-            try await other.command("NOOP")
-            let uid = try await main.scratchUID(token, appendedBy: writer.name)
-            for session in [main, other] {
-                let flags = try await session.flags(ofUID: uid)
-                if flags.contains("\\Recent") { recentIn += 1 }
-                observed.append("\(session.name): FLAGS (\(flags.joined(separator: " ")))")
-            }
-            context.verify("the new message is \\Recent in exactly one session", citing: "RFC 3501 §2.3.2",
-                           holds: recentIn == 1, observed: observed)
-            if context.capabilities.contains("IMAP4REV2") {
-                try await writer.command("ENABLE IMAP4rev2")
-                try await writer.command("SELECT INBOX")
-                let flags = try await writer.flags(ofUID: uid)
-                context.verify("no \\Recent under IMAP4rev2", citing: "RFC 9051 §2.3.2", holds: !flags.contains("\\Recent"),
-                               observed: ["writer: FLAGS (\(flags.joined(separator: " ")))"], on: "writer")
+        try await context.withScratchMailbox(createdBy: writer) { mailbox in
+            try await main.selectWritable(mailbox)
+            try await other.command("SELECT \(mailbox)")
+            try await context.withScratchMessage(in: mailbox, appendedBy: writer) { token in
+                var observed: [String] = []
+                var recentIn = 0
+                try await main.command("NOOP")
+                try await other.command("NOOP")
+                let uid = try await main.scratchUID(token, appendedBy: writer.name)
+                for session in [main, other] {
+                    let flags = try await session.flags(ofUID: uid)
+                    if flags.contains("\\Recent") { recentIn += 1 }
+                    observed.append("\(session.name): FLAGS (\(flags.joined(separator: " ")))")
+                }
+                context.verify("the new message is \\Recent in exactly one session", citing: "RFC 3501 §2.3.2",
+                               holds: recentIn == 1, observed: observed)
+                if context.capabilities.contains("IMAP4REV2") {
+                    try await writer.command("ENABLE IMAP4rev2")
+                    try await writer.command("SELECT \(mailbox)")
+                    let flags = try await writer.flags(ofUID: uid)
+                    context.verify("no \\Recent under IMAP4rev2", citing: "RFC 9051 §2.3.2", holds: !flags.contains("\\Recent"),
+                                   observed: ["writer: FLAGS (\(flags.joined(separator: " ")))"], on: "writer")
+                }
             }
         }
         for session in [writer, other, main] { await session.logout() }

@@ -15,15 +15,20 @@ public struct UIDOrderProbe: ConformanceProbe {
     public func run(_ context: ProbeContext) async throws {
         let main = try await context.imapSession("main")
         let other = try await context.imapSession("other")
-        try await main.selectWritable()
-        let before = try await main.command("UID FETCH 1:* (UID)").compactMap { $0.response?.untaggedUID }
-        try await context.withScratchMessage(appendedBy: other, removedBy: main) { token in
-            try await main.command("NOOP")
-            try await main.command("FETCH 1:* (UID)")
-            let appended = try await main.scratchUID(token, appendedBy: other.name)
-            context.verify("the appended message's UID is above every earlier UID", citing: "RFC 9051 §2.3.1.1",
-                           holds: before.allSatisfy { $0 < appended },
-                           observed: ["earlier UIDs \(before.map(String.init).joined(separator: ","))", "appended UID \(appended)"])
+        try await context.withScratchMailbox(createdBy: main) { mailbox in
+            // Two messages before the one that matters, so there are earlier UIDs to be above.
+            try await main.appendScratch(to: mailbox, token: "earlier")
+            try await main.appendScratch(to: mailbox, token: "earlier")
+            try await main.selectWritable(mailbox)
+            let before = try await main.command("UID FETCH 1:* (UID)").compactMap { $0.response?.untaggedUID }
+            try await context.withScratchMessage(in: mailbox, appendedBy: other) { token in
+                try await main.command("NOOP")
+                try await main.command("FETCH 1:* (UID)")
+                let appended = try await main.scratchUID(token, appendedBy: other.name)
+                context.verify("the appended message's UID is above every earlier UID", citing: "RFC 9051 §2.3.1.1",
+                               holds: before.allSatisfy { $0 < appended },
+                               observed: ["earlier UIDs \(before.map(String.init).joined(separator: ","))", "appended UID \(appended)"])
+            }
         }
         await other.logout()
         await main.logout()

@@ -4,6 +4,8 @@ import MailGaugeWire
 
 /// UIDVALIDITY changes only when UIDs are reassigned (RFC 9051 §2.3.1.1): two sessions, a
 /// second selection and STATUS must all report the same value for an untouched mailbox.
+/// INBOX is only ever EXAMINEd (RFC 9051 §6.3.3), so the probe changes nothing, not even
+/// \Recent, and CLOSE there expunges nothing.
 public struct UIDValidityProbe: ConformanceProbe {
     public init() {}
     public let id = "probes/imap-uidvalidity-stable"
@@ -15,9 +17,9 @@ public struct UIDValidityProbe: ConformanceProbe {
         let main = try await context.imapSession("main")
         let other = try await context.imapSession("other")
         var seen: [(String, UInt64?)] = []
-        seen.append(("main SELECT", try await main.command("SELECT INBOX").codeNumber("UIDVALIDITY")))
+        seen.append(("main EXAMINE", try await main.command("EXAMINE INBOX").codeNumber("UIDVALIDITY")))
         seen.append(("other EXAMINE", try await other.command("EXAMINE INBOX").codeNumber("UIDVALIDITY")))
-        seen.append(("main SELECT again", try await main.command("SELECT INBOX").codeNumber("UIDVALIDITY")))
+        seen.append(("main EXAMINE again", try await main.command("EXAMINE INBOX").codeNumber("UIDVALIDITY")))
         try await other.command("CLOSE")
         seen.append(("other STATUS", try await other.command("STATUS INBOX (UIDVALIDITY)").statusValue("UIDVALIDITY")))
         context.verify("every session and command reports one UIDVALIDITY for INBOX", citing: "RFC 9051 §2.3.1.1",

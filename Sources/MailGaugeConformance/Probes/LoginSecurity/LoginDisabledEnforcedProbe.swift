@@ -27,7 +27,7 @@ public struct LoginDisabledEnforcedProbe: ConformanceProbe {
             await connection.logout()
             throw ScriptSkipped("the server does not advertise LOGINDISABLED on a plain connection")
         }
-        let throwaway = "mailgauge-throwaway-\(scratchToken())"
+        let throwaway = "mailgauge-throwaway-\(context.replay.runToken)"
         context.replay.note("LOGIN with a throwaway password, never the account's, to see whether LOGINDISABLED is enforced")
         let answer = try await connection.command("LOGIN ${quoted_user} \"\(throwaway)\"", expecting: nil).last
         let observed = [answer.map { ByteEscaping.escape($0.firstLine) } ?? "no completion"]
