@@ -141,3 +141,182 @@ cmd_env() {
     printf 'MAILGAUGE_USERS_FILE=%q\n' "$USERS_FILE"
     printf '%s=%q\n' "$STATE_DIR_ENV" "$STATE_DIR"
 }
+
+# ------------------------------------------------------------------------------------------
+# Generic helpers of cyrus.sh, courier.sh and pymap.sh (not used by dovecot.sh/mailutils.sh).
+# They need PROG, LISTEN_ADDR and, for the TLS checks, CA_CERT.
+
+# apt-get install the packages that are not installed yet, never starting their services
+# (a temporary policy-rc.d); apt-get update first if one is unknown, and once more on failure.
+apt_get_install() { # packages...
+    local missing=() p log rc=0
+    for p in "$@"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing+=("$p")
+    done
+    ((${#missing[@]} > 0)) || return 0
+    local policy=/usr/sbin/policy-rc.d made_policy=0
+    if [[ ! -e $policy ]]; then
+        printf '#!/bin/sh\nexit 101\n' >"$policy"
+        chmod 0755 "$policy"
+        made_policy=1
+    fi
+    log=$(mktemp)
+    {
+        if ! apt-cache show "${missing[0]}" >/dev/null 2>&1; then apt-get update -q; fi
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+    } >"$log" 2>&1 || rc=$?
+    if ((rc != 0)); then
+        rc=0
+        {
+            apt-get update -q
+            DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+        } >>"$log" 2>&1 || rc=$?
+    fi
+    ((made_policy)) && rm -f "$policy"
+    if ((rc != 0)); then
+        tail -n 20 "$log" >&2
+        rm -f "$log"
+        die "apt-get install ${missing[*]} failed (exit $rc)"
+    fi
+    rm -f "$log"
+}
+
+# Unpack Debian packages beside the system, never installing them: apt-get download (the
+# candidate versions) into DEB_DIR and dpkg-deb -x into ROOT. Idempotent: ROOT/.unpacked
+# lists the package versions it holds; with the same list nothing is done.
+unpack_debs() { # deb_dir root packages...
+    local deb_dir=$1 root=$2 p v want="" log rc=0
+    shift 2
+    for p in "$@"; do
+        v=$(apt-cache policy "$p" 2>/dev/null | awk '/Candidate:/ {print $2}')
+        if [[ -z $v || $v == "(none)" ]]; then
+            apt-get update -q >/dev/null 2>&1 || true
+            v=$(apt-cache policy "$p" 2>/dev/null | awk '/Candidate:/ {print $2}')
+        fi
+        [[ -n $v && $v != "(none)" ]] || die "package $p is not known to apt"
+        want+="${p}=${v}"$'\n'
+    done
+    if [[ -f ${root}/.unpacked && $(cat "${root}/.unpacked") == "${want%$'\n'}" ]]; then
+        return 0
+    fi
+    mkdir -p "$deb_dir"
+    rm -f "${deb_dir}"/*.deb
+    log=$(mktemp)
+    # apt-get download writes into the current directory; _apt cannot, hence the warning.
+    (cd "$deb_dir" && printf '%s' "$want" | sed '/^$/d' | xargs apt-get download -q) >"$log" 2>&1 || rc=$?
+    if ((rc != 0)); then
+        rc=0
+        (apt-get update -q && cd "$deb_dir" && printf '%s' "$want" | sed '/^$/d' | xargs apt-get download -q) >>"$log" 2>&1 || rc=$?
+    fi
+    if ((rc != 0)); then
+        grep -v '^W: Download is performed unsandboxed' "$log" | tail -n 20 >&2
+        rm -f "$log"
+        die "apt-get download $* failed (exit $rc)"
+    fi
+    rm -f "$log"
+    local tmp d
+    tmp=$(mktemp -d "${root%/}.new.XXXXXX")
+    for d in "$deb_dir"/*.deb; do
+        dpkg-deb -x "$d" "$tmp" || { rm -rf "$tmp"; die "dpkg-deb -x $d failed"; }
+    done
+    printf '%s' "${want%$'\n'}" >"${tmp}/.unpacked"
+    rm -rf "$root"
+    mv "$tmp" "$root"
+    chmod 0755 "$root"
+}
+
+# Fail with the list of libraries the given binaries cannot load (LD_LIBRARY_PATH as set).
+check_libs() { # binaries...
+    local b missing
+    missing=$(for b in "$@"; do ldd "$b" 2>/dev/null | awk -v b="${b##*/}" '/not found/ {print b ": " $1}'; done)
+    [[ -z $missing ]] || die "missing shared libraries: $(printf '%s' "$missing" | paste -sd, -)"
+}
+
+ensure_system_user() { # name comment
+    id -u "$1" >/dev/null 2>&1 && return 0
+    useradd --system --user-group --no-create-home --home-dir /nonexistent \
+        --shell /usr/sbin/nologin --comment "$2" "$1" || die "could not create system user '$1'"
+}
+
+# The first line a plain TCP port sends contains WANT.
+# (Output is captured, not piped into grep -q: under pipefail a writer killed by SIGPIPE
+# would fail the check.)
+plain_greets() { # port want
+    local out
+    # shellcheck disable=SC2016 # expanded by the inner bash
+    out=$(timeout 5 bash -c 'exec 3<>"/dev/tcp/$0/$1"; IFS= read -r -t 4 line <&3; printf "%s\n" "$line"' \
+        "$LISTEN_ADDR" "$1" 2>/dev/null) || true
+    [[ $out == *"$2"* ]]
+}
+
+# An implicit-TLS port: handshake with the certificate verified against our CA (name
+# localhost), then a greeting containing WANT; QUIT_CMD makes the server close.
+tls_greets() { # port want quit_cmd
+    local out
+    out=$(printf '%s\r\n' "$3" \
+        | timeout 10 openssl s_client -quiet -ign_eof -verify_return_error \
+            -CAfile "$CA_CERT" -verify_hostname localhost \
+            -connect "${LISTEN_ADDR}:${1}" 2>/dev/null) || true
+    [[ $out == *"$2"* ]]
+}
+
+# A plain port upgraded with STARTTLS (imap) / STLS (pop3), certificate verified.
+starttls_ok() { # port imap|pop3
+    local quit='a LOGOUT' want='* '
+    [[ $2 == pop3 ]] && { quit=QUIT; want='+OK'; }
+    local out
+    out=$(printf '%s\r\n' "$quit" \
+        | timeout 10 openssl s_client -quiet -ign_eof -verify_return_error -starttls "$2" \
+            -CAfile "$CA_CERT" -verify_hostname localhost \
+            -connect "${LISTEN_ADDR}:${1}" 2>/dev/null) || true
+    [[ $out == *"$want"* ]]
+}
+
+# Every pid of a session (setsid) and of the process groups its members made.
+session_pids() { # sid
+    ps -eo pid=,sid= 2>/dev/null | awk -v s="$1" '$2 == s {print $1}'
+}
+
+# Signal a whole session: TERM, wait up to TIMEOUT seconds, then KILL; fail if any is left.
+stop_session() { # sid timeout what
+    local sid=$1 timeout=$2 what=$3 i pids
+    [[ $sid =~ ^[0-9]+$ ]] || return 0
+    mapfile -t pids < <(session_pids "$sid")
+    ((${#pids[@]} > 0)) || return 0
+    kill -TERM "${pids[@]}" 2>/dev/null || true
+    for ((i = 0; i < timeout * 10; i++)); do
+        [[ -z $(session_pids "$sid") ]] && return 0
+        sleep 0.1
+    done
+    mapfile -t pids < <(session_pids "$sid")
+    ((${#pids[@]} > 0)) && kill -KILL "${pids[@]}" 2>/dev/null || true
+    for ((i = 0; i < 50; i++)); do
+        [[ -z $(session_pids "$sid") ]] && return 0
+        sleep 0.1
+    done
+    die "$what: processes of session $sid did not exit: $(session_pids "$sid" | paste -sd' ' -)"
+}
+
+# The ordinary-mail corpus (Scripts/test-server/mail): hash of every file, with a layout tag.
+corpus_hash() { # corpus_dir layout_tag
+    (cd "$1" && { printf '%s\n' "$2"; find . -type f ! -name README.md -print0 | sort -z | xargs -0 sha256sum; }) \
+        | sha256sum | cut -d' ' -f1
+}
+
+write_users_csv() { # file count
+    local tmp i
+    tmp=$(mktemp "${1}.XXXXXX")
+    printf 'user,password\n' >"$tmp"
+    for ((i = 1; i <= $2; i++)); do printf 'user%d,mg-pass-%d\n' "$i" "$i" >>"$tmp"; done
+    chmod 0644 "$tmp"
+    mv -f "$tmp" "$1"
+}
+
+# cmd_env without the POP3 lines, for a server that has no POP3.
+cmd_env_imap_only() {
+    printf 'MAILGAUGE_IMAP_PORT=%s\n' "$IMAP_PORT"
+    [[ -n ${IMAPS_PORT:-} ]] && printf 'MAILGAUGE_IMAPS_PORT=%s\n' "$IMAPS_PORT"
+    printf 'MAILGAUGE_CA_FILE=%q\n' "$CA_CERT"
+    printf 'MAILGAUGE_USERS_FILE=%q\n' "$USERS_FILE"
+    printf '%s=%q\n' "$STATE_DIR_ENV" "$STATE_DIR"
+}
