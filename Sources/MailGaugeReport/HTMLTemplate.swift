@@ -348,7 +348,7 @@ function details(scenario) {
   const needles = scenario.steps.flatMap(step => step.findings.map(f => escapedBytes(f.bytes).replace(/(\\r|\\n)+$/, ""))).filter(n => n.length > 1);
   for (const step of scenario.steps) {
     const box = el("div", { class: "step " + step.status });
-    box.append(el("div", {}, el("b", {}, step.status === "passed" ? "✓ " : "✗ "), `${step.location} · ${step.connection} · `,
+    box.append(el("div", {}, el("b", {}, { passed: "✓ ", unmet: "– " }[step.status] || "✗ "), `${step.location} · ${step.connection} · `,
                   el("code", {}, step.command || "(greeting)"), el("span", { class: "muted" }, " · " + ms(step.latencySeconds))));
     if (step.mismatch) {
       box.append(el("div", { class: "mismatch" }, step.mismatch.message));
@@ -361,7 +361,7 @@ function details(scenario) {
       box.append(el("div", { class: "finding " + finding.severity }, `${finding.severity}: ${finding.rule} (${finding.reference}): ${finding.message}: `,
                     el("mark", {}, escapedBytes(finding.bytes))));
     }
-    if (step.status === "failed" || step.findings.length) cell.append(box);
+    if (step.status !== "passed" || step.findings.length) cell.append(box);
   }
   if (scenario.transcript.length) {
     const transcript = el("pre", { class: "transcript" });

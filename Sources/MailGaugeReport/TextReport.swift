@@ -9,7 +9,11 @@ public enum TextReport {
     public static func render(_ scenario: ScenarioResult, transcriptTail: Int? = nil) -> String {
         var out = "\(scenario.status.rawValue.uppercased()) \(scenario.file) — \(scenario.title) [\(scenario.account)]\n"
         for step in scenario.steps {
-            let mark = step.status == .passed ? "ok  " : "FAIL"
+            let mark = switch step.status {
+            case .passed: "ok  "
+            case .failed: "FAIL"
+            case .unmet: "SKIP"
+            }
             let what = step.command ?? "(greeting)"
             let milliseconds = (step.latencySeconds * 1000 * 10).rounded() / 10
             out += "  \(mark) \(step.location) \(step.connection): \(what)  [\(milliseconds) ms]\n"

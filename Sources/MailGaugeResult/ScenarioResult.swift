@@ -43,6 +43,8 @@ public struct ScenarioResult: Sendable, Codable, Equatable {
 public struct StepResult: Sendable, Codable, Equatable {
     public enum Status: String, Sendable, Codable {
         case passed, failed
+        /// An `@needs` precondition the reply did not meet: the scenario is skipped from here.
+        case unmet
     }
 
     /// `file:line` of the exchange in the scenario.

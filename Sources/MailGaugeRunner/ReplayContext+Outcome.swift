@@ -13,6 +13,18 @@ extension ReplayContext {
         return ReplayOutcome(status: .failed, reason: "\(failed.location): \(why)")
     }
 
+    /// After an `@needs` exchange: when its reply did not match (and broke no grammar rule,
+    /// which stays a failure), the step is marked unmet and the scenario is skipped, saying
+    /// what it needed and what came instead.
+    @inline(never)
+    func unmetPrecondition(_ needed: String) -> ReplayOutcome? {
+        guard let index = steps.indices.last, steps[index].status == .failed, let mismatch = steps[index].mismatch,
+              !steps[index].findings.contains(where: failing) else { return nil }
+        markLastStepUnmet()
+        let got = mismatch.actualLine.flatMap { steps[index].actual.indices.contains($0) ? steps[index].actual[$0] : nil }
+        return ReplayOutcome(status: .skipped, reason: "\(steps[index].location): needs \(needed): \(mismatch.message)\(got.map { " (got \($0))" } ?? "")")
+    }
+
     @inline(never)
     func outcome(for error: Error, at location: SourceLocation?) -> ReplayOutcome {
         let place = location.map { "\($0): " } ?? ""

@@ -70,6 +70,11 @@ final class ReplayContext {
     }
 
     /// Records a rule a script checked over what it observed, rather than a reply it read.
+    /// The last step checked an `@needs` precondition that the reply did not meet.
+    func markLastStepUnmet() {
+        steps[steps.count - 1].status = .unmet
+    }
+
     func recordCheck(_ requirement: String, observed: [String], at location: SourceLocation, on connection: String,
                      mismatch: String?, findings: [Finding]) {
         let failed = mismatch != nil || findings.contains(where: failing)

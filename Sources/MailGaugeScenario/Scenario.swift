@@ -53,6 +53,10 @@ public struct Exchange: Sendable {
     /// expectations in any order, and the tagged completion or a `+` continuation.
     public var expected: [ExpectedLine]
     public var location: SourceLocation
+    /// `@needs what`: the exchange checks a precondition of the scenario (a message the account
+    /// must hold, a flag the server must keep); a reply that does not match skips the
+    /// scenario, saying `what`, instead of failing it.
+    public var precondition: String?
 
     public init(command: Command?, expected: [ExpectedLine], location: SourceLocation) {
         self.command = command

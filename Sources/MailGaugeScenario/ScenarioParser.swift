@@ -81,6 +81,8 @@ extension ScenarioParser {
         var requirements: [String] = []
         var steps: [ScenarioStep] = []
         var pending: Exchange?
+        /// `@needs`: what the next exchange checks the account or server has, and where it was said.
+        var precondition: (what: String, location: SourceLocation)?
         var defined = ScenarioParser.builtinVariables
         var openConnections: Set<String> = []
         var firstStepLocation: SourceLocation?
@@ -141,6 +143,7 @@ extension ScenarioParser {
             var command = Command(tag: tag, text: template, literals: [], location: location)
             if let marker { command.literals.append(Self.literal(marker, at: location)) }
             pending = Exchange(command: command, expected: [], location: location)
+            pending!.precondition = precondition.take()?.what
         }
 
         private static func literal(_ marker: LiteralMarker, at location: SourceLocation) -> Command.Literal {
@@ -193,6 +196,7 @@ extension ScenarioParser {
                     throw ScenarioError("'S:' line without a 'C:' line before it; only a greeting may come before any command", at: location)
                 }
                 pending = Exchange(command: nil, expected: [], location: location)
+                pending!.precondition = precondition.take()?.what
             }
             var line = try expectedLine(text, at: location)
             if case .anyLines = line.match, pending!.expected.isEmpty {
@@ -313,6 +317,11 @@ extension ScenarioParser {
                 open(connection, at: location)
             case "finally":
                 try startCleanup(with: argument, at: location)
+            case "needs":
+                try requireArgument("what the next exchange checks for, e.g. '@needs a message 3 in the maildrop'")
+                guard finally == nil else { throw ScenarioError("@needs belongs before @finally: a cleanup has nothing to skip", at: location) }
+                try flush()
+                precondition = (argument, location)
             case "use":
                 try requireArgument("a connection name")
                 guard openConnections.contains(argument) else {
@@ -321,7 +330,7 @@ extension ScenarioParser {
                 try flush()
                 steps.append(.use(name: argument, location: location))
             default:
-                throw ScenarioError("unknown directive '@\(name)'; known: @protocol @title @rfc @requires @include @literal @set @connect @use @authenticate @sleep @finally", at: location)
+                throw ScenarioError("unknown directive '@\(name)'; known: @protocol @title @rfc @requires @needs @include @literal @set @connect @use @authenticate @sleep @finally", at: location)
             }
             return nil
         }
@@ -340,6 +349,7 @@ extension ScenarioParser {
 
         mutating func finish() throws(ScenarioError) -> Scenario {
             try flush()
+            if let precondition { throw ScenarioError("@needs must be followed by the exchange that checks it", at: precondition.location) }
             let start = SourceLocation(file: file, line: 1)
             guard let mailProtocol else { throw ScenarioError("missing '@protocol pop3' or '@protocol imap'", at: start) }
             guard steps.contains(where: { if case .exchange = $0 { true } else { false } }) else {

@@ -94,6 +94,11 @@ private func exchanges(_ scenario: Scenario) -> [Exchange] {
         }
     }
 
+    @Test func needsMarksTheNextExchangeOnly() throws {
+        let all = exchanges(try parse(["main.scn": "@protocol pop3\nS: +OK\n@needs a message\nC: LIST 1\nS: +OK 1 {number}\nC: QUIT\nS: +OK\n"]))
+        #expect(all.map(\.precondition) == [nil, "a message", nil])
+    }
+
     @Test func connectAndUseOpenNamedConnections() throws {
         let scenario = try parse(["main.scn": """
             @protocol pop3
@@ -140,6 +145,9 @@ private func exchanges(_ scenario: Scenario) -> [Exchange] {
          "@finally is given twice: the cleanup already starts at main.scn:4"),
         ("@protocol pop3\n@finally\nC: QUIT\nS: +OK\n", 2, "@finally must come after the steps it cleans up after"),
         ("@protocol pop3\nC: NOOP\nS: +OK\n@finally now\nC: QUIT\nS: +OK\n", 4, "@finally takes no argument"),
+        ("@protocol pop3\nC: NOOP\nS: +OK\n@needs\nC: QUIT\nS: +OK\n", 4, "@needs needs what the next exchange checks for"),
+        ("@protocol pop3\nC: NOOP\nS: +OK\n@needs a message\n", 4, "@needs must be followed by the exchange that checks it"),
+        ("@protocol pop3\nC: NOOP\nS: +OK\n@finally\n@needs a message\nC: QUIT\nS: +OK\n", 5, "@needs belongs before @finally"),
         ("@protocol imap\nC: NOOP\nS: OK {*}\n@connect other\n@finally\nS: * OK {*}\n", 5,
          "@finally right after @connect would part the connection from its greeting"),
     ])

@@ -16,13 +16,17 @@ public struct POP3UniqueIDProbe: ConformanceProbe {
     public func run(_ context: ProbeContext) async throws {
         let first = try await context.pop3Session("main")
         let listing = POP3ListingPairs.parse(try await first.command("UIDL").body ?? [])
+        guard !listing.isEmpty else {
+            await first.quit()
+            throw ScriptSkipped("UIDL lists no message: an empty maildrop has no unique-ids to compare")
+        }
         var singles: [(number: Int, value: String)] = []
         for entry in listing {
             if let single = POP3ListingPairs.statusPair(try await first.command("UIDL \(entry.number)")) { singles.append(single) }
         }
         await first.quit()
         let unique = Set(listing.map(\.value)).count == listing.count
-        context.verify("unique-ids are unique within the maildrop", citing: "RFC 1939 §7", holds: unique && !listing.isEmpty,
+        context.verify("unique-ids are unique within the maildrop", citing: "RFC 1939 §7", holds: unique,
                        observed: listing.map { "\($0.number) \($0.value)" })
         context.verify("UIDL n gives the listing's unique-id", citing: "RFC 1939 §7",
                        holds: singles.map(\.value) == listing.map(\.value), observed: singles.map { "\($0.number) \($0.value)" })
