@@ -53,7 +53,7 @@ enum IMAPReplyMatcher {
                 }
                 let startsWithTag = line.pattern?.segments.first == .variable("tag")
                 let text = startsWithTag ? received[completion].firstLine : received[completion].firstLine.dropFirst(tag.utf8.count + 1)
-                if let matched = try line.pattern?.match(Array(text), scope) {
+                if let matched = try line.pattern?.match(Array(text), scope, quotedValues: true) {
                     found = completion
                     captures = matched
                 } else {
@@ -66,7 +66,7 @@ enum IMAPReplyMatcher {
                 // Say so when a response has the right first line and only its literal differs:
                 // the first lines alone would look like a match.
                 let literalDiffers = line.literal.isEmpty ? nil : try received.indices.first { candidate in
-                    try line.pattern?.match(Array(received[candidate].firstLine), scope) != nil
+                    try line.pattern?.match(Array(received[candidate].firstLine), scope, quotedValues: true) != nil
                 }
                 verdict.mismatch = Mismatch(expectedLine: index, actualLine: literalDiffers, message: literalDiffers == nil
                     ? "no response matched '\(line.source)'"
@@ -85,7 +85,7 @@ enum IMAPReplyMatcher {
 
     /// The first line against the pattern, and the literal's lines against the `L:` lines.
     private static func match(_ line: ExpectedLine, _ response: IMAPReceived, _ bindings: Bindings) throws -> [String: String]? {
-        guard let pattern = line.pattern, var captures = try pattern.match(Array(response.firstLine), bindings) else { return nil }
+        guard let pattern = line.pattern, var captures = try pattern.match(Array(response.firstLine), bindings, quotedValues: true) else { return nil }
         guard !line.literal.isEmpty else { return captures }
         guard let literal = response.literal else { return nil }
         var scope = bindings

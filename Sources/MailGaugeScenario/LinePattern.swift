@@ -27,13 +27,15 @@ public struct LinePattern: Sendable, Equatable {
     }
 
     /// Matches the whole line; returns the captured values, or nil when the line does not match.
-    public func match(_ line: [UInt8], _ bindings: Bindings) throws(UndefinedVariable) -> [String: String]? {
+    /// With `quotedValues` (IMAP), a `${name}` also matches its value as a quoted string: the
+    /// server may send an astring either way (RFC 9051 §4.3), `"INBOX.x"` for `INBOX.x`.
+    public func match(_ line: [UInt8], _ bindings: Bindings, quotedValues: Bool = false) throws(UndefinedVariable) -> [String: String]? {
         let pieces = try segments.map { segment throws(UndefinedVariable) -> Piece in
             switch segment {
             case .literal(let text): return .exact(Array(text.utf8))
             case .variable(let name):
                 guard let value = bindings[name] else { throw UndefinedVariable(name: name) }
-                return .exact(Array(value.utf8))
+                return quotedValues ? .either(Array(value.utf8), Self.quoted(value)) : .exact(Array(value.utf8))
             case .wildcard(let wildcard): return .wildcard(wildcard)
             }
         }
@@ -43,7 +45,15 @@ public struct LinePattern: Sendable, Equatable {
 
     private enum Piece {
         case exact([UInt8])
+        /// A value as it is, or as a quoted string.
+        case either([UInt8], [UInt8])
         case wildcard(Wildcard)
+    }
+
+    /// `quoted = DQUOTE *QUOTED-CHAR DQUOTE`, `"` and `\` escaped (RFC 9051 §9).
+    private static func quoted(_ value: String) -> [UInt8] {
+        let escaped = value.utf8.flatMap { byte in byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "\"") ? [UInt8(ascii: "\\"), byte] : [byte] }
+        return [UInt8(ascii: "\"")] + escaped + [UInt8(ascii: "\"")]
     }
 
     /// Backtracking match, longest wildcard first; reply lines are short, so this stays cheap.
@@ -54,6 +64,8 @@ public struct LinePattern: Sendable, Equatable {
         case .exact(let bytes):
             guard line.starts(with: bytes) else { return false }
             return match(rest, line.dropFirst(bytes.count), &captures)
+        case .either(let bare, let quoted):
+            return [bare, quoted].contains { bytes in line.starts(with: bytes) && match(rest, line.dropFirst(bytes.count), &captures) }
         case .wildcard(let wildcard):
             let longest = longestRun(of: wildcard.kind, in: line)
             let shortest = wildcard.kind == .any ? 0 : 1

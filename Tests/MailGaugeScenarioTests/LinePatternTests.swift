@@ -60,3 +60,16 @@ private func match(_ pattern: String, _ line: String, _ bindings: Bindings = Bin
         #expect(try template.render(Bindings()) == "APPEND INBOX {5}")
     }
 }
+
+/// IMAP sends an astring as an atom or a quoted string (RFC 9051 §4.3): with `quotedValues`,
+/// `${name}` matches either form of its value, escapes included; without, only the bytes.
+@Suite struct QuotedValueTests {
+    @Test func aVariableMatchesItsValueQuotedOrNot() throws {
+        let line = try LinePattern(#"* LIST () "/" ${box}"#, at: here)
+        let bindings = Bindings(["box": #"a"b\c"#])
+        #expect(try line.match(Array(#"* LIST () "/" a"b\c"#.utf8), bindings, quotedValues: true) != nil)
+        #expect(try line.match(Array(#"* LIST () "/" "a\"b\\c""#.utf8), bindings, quotedValues: true) != nil)
+        #expect(try line.match(Array(#"* LIST () "/" "a"b\c""#.utf8), bindings, quotedValues: true) == nil, "unescaped quotes are not the value")
+        #expect(try line.match(Array(#"* LIST () "/" "a\"b\\c""#.utf8), bindings) == nil, "POP3 and other lines compare bytes")
+    }
+}
