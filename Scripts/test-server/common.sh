@@ -312,10 +312,13 @@ write_users_csv() { # file count
     mv -f "$tmp" "$1"
 }
 
-# cmd_env without the POP3 lines, for a server that has no POP3.
+# cmd_env for a server that has no POP3: its POP3 ports are printed as 0 ("none"), and so
+# is the IMAPS port if IMAPS_PORT is unset, so that every consumer finds all the names.
 cmd_env_imap_only() {
+    printf 'MAILGAUGE_POP3_PORT=0\n'
+    printf 'MAILGAUGE_POP3S_PORT=0\n'
     printf 'MAILGAUGE_IMAP_PORT=%s\n' "$IMAP_PORT"
-    [[ -n ${IMAPS_PORT:-} ]] && printf 'MAILGAUGE_IMAPS_PORT=%s\n' "$IMAPS_PORT"
+    printf 'MAILGAUGE_IMAPS_PORT=%s\n' "${IMAPS_PORT:-0}"
     printf 'MAILGAUGE_CA_FILE=%q\n' "$CA_CERT"
     printf 'MAILGAUGE_USERS_FILE=%q\n' "$USERS_FILE"
     printf '%s=%q\n' "$STATE_DIR_ENV" "$STATE_DIR"
