@@ -8,7 +8,8 @@ import MailGaugeWire
 /// Untagged expectations (`S: * …`, `S?: * …`, `S!: * …`) match untagged responses in any
 /// order, each response used at most once; `S: + …` matches a continuation request; any other
 /// line is the tagged completion, matched after the tag (or whole, if it starts with `${tag}`).
-/// Patterns see a response's first line; `L:` lines under one see the literal it announces.
+/// Patterns match by meaning (`LinePattern.matchIMAP`) the whole response, literals inline; a
+/// pattern with `L:` lines under it sees the first line, and the `L:` lines the literal it announces.
 enum IMAPReplyMatcher {
     enum Role { case untagged, continuation, completion }
 
@@ -51,9 +52,9 @@ enum IMAPReplyMatcher {
                     verdict.mismatch = Mismatch(expectedLine: index, actualLine: nil, message: "no tagged completion for the command")
                     return verdict
                 }
+                // The tag stays on the response, so the normaliser reads the status word in its place.
                 let startsWithTag = line.pattern?.segments.first == .variable("tag")
-                let text = startsWithTag ? received[completion].firstLine : received[completion].firstLine.dropFirst(tag.utf8.count + 1)
-                if let matched = try line.pattern?.match(Array(text), scope, quotedValues: true) {
+                if let matched = try match(line, received[completion], prefix: startsWithTag ? "" : "\(tag) ", scope) {
                     found = completion
                     captures = matched
                 } else {
@@ -66,7 +67,7 @@ enum IMAPReplyMatcher {
                 // Say so when a response has the right first line and only its literal differs:
                 // the first lines alone would look like a match.
                 let literalDiffers = line.literal.isEmpty ? nil : try received.indices.first { candidate in
-                    try line.pattern?.match(Array(received[candidate].firstLine), scope, quotedValues: true) != nil
+                    try line.pattern?.matchIMAP(received[candidate].firstLine, scope) != nil
                 }
                 verdict.mismatch = Mismatch(expectedLine: index, actualLine: literalDiffers, message: literalDiffers == nil
                     ? "no response matched '\(line.source)'"
@@ -83,10 +84,12 @@ enum IMAPReplyMatcher {
         return verdict
     }
 
-    /// The first line against the pattern, and the literal's lines against the `L:` lines.
-    private static func match(_ line: ExpectedLine, _ response: IMAPReceived, _ bindings: Bindings) throws -> [String: String]? {
-        guard let pattern = line.pattern, var captures = try pattern.match(Array(response.firstLine), bindings, quotedValues: true) else { return nil }
-        guard !line.literal.isEmpty else { return captures }
+    /// The whole response against the pattern; or, with `L:` lines, the first line against the
+    /// pattern and the literal's lines against the `L:` lines.
+    private static func match(_ line: ExpectedLine, _ response: IMAPReceived, prefix: String = "", _ bindings: Bindings) throws -> [String: String]? {
+        guard let pattern = line.pattern else { return nil }
+        guard !line.literal.isEmpty else { return try pattern.matchIMAP(response.withoutLineEnding, prefix: prefix, bindings) }
+        guard var captures = try pattern.matchIMAP(response.firstLine, prefix: prefix, bindings) else { return nil }
         guard let literal = response.literal else { return nil }
         var scope = bindings
         scope.merge(captures)
@@ -94,5 +97,12 @@ enum IMAPReplyMatcher {
         guard case .matched(let more) = try LinesMatcher.match(line.literal, lines, scope) else { return nil }
         captures.merge(more) { _, newer in newer }
         return captures
+    }
+}
+
+extension IMAPReceived {
+    /// The response, literals and all, without the CRLF that ends it.
+    var withoutLineEnding: ArraySlice<UInt8> {
+        frame.last == 10 ? frame.dropLast(frame.dropLast().last == 13 ? 2 : 1)[...] : frame[...]
     }
 }

@@ -6,6 +6,9 @@ public enum Segment: Sendable, Equatable {
     case variable(String)
     /// `{kind}` or `{name:kind}` in an `S:` line: a part of the reply that varies.
     case wildcard(Wildcard)
+    /// `{NO|BAD}` in an `S:` line: any one of the texts, as written (the RFC often lets a
+    /// server answer either way).
+    case alternatives([String])
 }
 
 /// A part of a reply that varies from server to server, optionally captured for later lines.

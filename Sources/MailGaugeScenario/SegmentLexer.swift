@@ -30,9 +30,9 @@ enum SegmentLexer {
                 index = after
             } else if character == "{", patterns {
                 let (body, after) = try braced(text, openingAt: index, at: location)
-                if let wildcard = try wildcard(body, at: location) {
+                if let pattern = try pattern(body, at: location) {
                     flushLiteral()
-                    segments.append(.wildcard(wildcard))
+                    segments.append(pattern)
                 } else {
                     literal += "{\(body)}"
                 }
@@ -55,16 +55,29 @@ enum SegmentLexer {
         return (text[start..<close], text.index(after: close))
     }
 
-    /// `{kind}` or `{name:kind}`; nil for an IMAP literal announcement such as `{342}` or `{5+}`,
-    /// which is expected as written.
-    private static func wildcard(_ body: Substring, at location: SourceLocation) throws(ScenarioError) -> Wildcard? {
+    /// `{kind}`, `{name:kind}` or `{one|other}`; nil for an IMAP literal announcement such as
+    /// `{342}` or `{5+}`, which is expected as written.
+    private static func pattern(_ body: Substring, at location: SourceLocation) throws(ScenarioError) -> Segment? {
         let digits = body.hasSuffix("+") ? body.dropLast() : body
         if !digits.isEmpty, digits.allSatisfy(\.isASCIIDigit) { return nil }
+        // No wildcard kind holds a '|', so '{a|b}' was an unknown pattern before it meant "a or b".
+        if body.contains("|") {
+            let choices = body.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+            guard !choices.contains(where: \.isEmpty) else {
+                throw ScenarioError("'{\(body)}' has an empty alternative: write the texts between '|', e.g. '{NO|BAD}'", at: location)
+            }
+            return .alternatives(choices)
+        }
+        return .wildcard(try wildcard(body, at: location))
+    }
+
+    /// `{kind}` or `{name:kind}`.
+    private static func wildcard(_ body: Substring, at location: SourceLocation) throws(ScenarioError) -> Wildcard {
         let parts = body.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
         let kindText = parts.count == 2 ? parts[1] : parts[0]
         guard let kind = WildcardKind(rawValue: String(kindText)) else {
             let kinds = WildcardKind.allCases.map { "{\($0.rawValue)}" }.joined(separator: ", ")
-            throw ScenarioError("unknown pattern '{\(body)}': use \(kinds), or {name:kind} to capture", at: location)
+            throw ScenarioError("unknown pattern '{\(body)}': use \(kinds), {name:kind} to capture, or {one|other} for alternatives", at: location)
         }
         guard parts.count == 2 else { return Wildcard(kind: kind) }
         guard VariableName.isValid(parts[0]) else {

@@ -27,7 +27,7 @@ public struct Template: Sendable, Equatable {
             case .variable(let name):
                 guard let value = bindings[name] else { throw UndefinedVariable(name: name) }
                 line += value
-            case .wildcard: preconditionFailure("the lexer makes no wildcards in templates")
+            case .wildcard, .alternatives: preconditionFailure("the lexer makes no patterns in templates")
             }
         }
         return line

@@ -61,15 +61,26 @@ private func match(_ pattern: String, _ line: String, _ bindings: Bindings = Bin
     }
 }
 
-/// IMAP sends an astring as an atom or a quoted string (RFC 9051 §4.3): with `quotedValues`,
-/// `${name}` matches either form of its value, escapes included; without, only the bytes.
+/// IMAP sends an astring as an atom, a quoted string or a literal (RFC 9051 §4.3): `matchIMAP`
+/// matches `${name}` in any form of its value, escapes included; `match` compares the bytes.
 @Suite struct QuotedValueTests {
     @Test func aVariableMatchesItsValueQuotedOrNot() throws {
         let line = try LinePattern(#"* LIST () "/" ${box}"#, at: here)
         let bindings = Bindings(["box": #"a"b\c"#])
-        #expect(try line.match(Array(#"* LIST () "/" a"b\c"#.utf8), bindings, quotedValues: true) != nil)
-        #expect(try line.match(Array(#"* LIST () "/" "a\"b\\c""#.utf8), bindings, quotedValues: true) != nil)
-        #expect(try line.match(Array(#"* LIST () "/" "a"b\c""#.utf8), bindings, quotedValues: true) == nil, "unescaped quotes are not the value")
+        #expect(try line.matchIMAP(Array("* LIST () \"/\" {5}\r\na\"b\\c".utf8), bindings) != nil)
+        #expect(try line.matchIMAP(Array(#"* LIST () "/" "a\"b\\c""#.utf8), bindings) != nil)
+        #expect(try line.matchIMAP(Array(#"* LIST () "/" "a"b\c""#.utf8), bindings) == nil, "unescaped quotes are not the value")
         #expect(try line.match(Array(#"* LIST () "/" "a\"b\\c""#.utf8), bindings) == nil, "POP3 and other lines compare bytes")
+    }
+}
+
+@Suite struct AlternativesTests {
+    @Test(arguments: [("{+OK|-ERR} {*}", "-ERR no"), ("{+OK|-ERR} {*}", "+OK yes")])
+    func matchOneOfTheirTexts(pattern: String, line: String) throws {
+        #expect(try LinePattern(Substring(pattern), at: SourceLocation(file: "t.scn", line: 1)).match(Array(line.utf8), Bindings()) != nil)
+    }
+
+    @Test func anEmptyAlternativeIsAnError() {
+        #expect(throws: ScenarioError.self) { try LinePattern("{NO|}", at: SourceLocation(file: "t.scn", line: 1)) }
     }
 }

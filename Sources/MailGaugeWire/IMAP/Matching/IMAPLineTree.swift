@@ -1,0 +1,53 @@
+/// A response line's tokens nested by their parentheses and brackets, for the normaliser to
+/// read each list by what it holds.
+indirect enum IMAPLineNode: Equatable {
+    enum Group { case paren, bracket }
+
+    case space
+    case word([IMAPLineUnit])
+    case string([IMAPLineUnit])
+    case literalAnnouncement([IMAPLineUnit])
+    /// `(…)` or `[…]`; `closed` is false when the line ends first (a pattern may stop there).
+    case group(Group, [IMAPLineNode], closed: Bool)
+    /// A `)` or `]` that closes nothing.
+    case stray(UInt8)
+
+    /// The word upper-cased, when this is a word with no hole: what names a response or item.
+    var keyword: String? {
+        guard case .word(let units) = self else { return nil }
+        let bytes = units.compactMap(\.octet)
+        guard bytes.count == units.count else { return nil }
+        return String(decoding: bytes.map(IMAPCharacterClass.upper), as: UTF8.self)
+    }
+}
+
+enum IMAPLineTree {
+    static func nodes(_ tokens: [IMAPLineToken]) -> [IMAPLineNode] {
+        var stack: [(IMAPLineNode.Group, [IMAPLineNode])] = [(.paren, [])]
+        func close(_ group: IMAPLineNode.Group, byte: UInt8) {
+            guard stack.count > 1, stack[stack.count - 1].0 == group else {
+                stack[stack.count - 1].1.append(.stray(byte))
+                return
+            }
+            let (kind, children) = stack.removeLast()
+            stack[stack.count - 1].1.append(.group(kind, children, closed: true))
+        }
+        for token in tokens {
+            switch token {
+            case .space: stack[stack.count - 1].1.append(.space)
+            case .word(let units): stack[stack.count - 1].1.append(.word(units))
+            case .string(let units): stack[stack.count - 1].1.append(.string(units))
+            case .literalAnnouncement(let units): stack[stack.count - 1].1.append(.literalAnnouncement(units))
+            case .openParen: stack.append((.paren, []))
+            case .openBracket: stack.append((.bracket, []))
+            case .closeParen: close(.paren, byte: UInt8(ascii: ")"))
+            case .closeBracket: close(.bracket, byte: UInt8(ascii: "]"))
+            }
+        }
+        while stack.count > 1 {
+            let (kind, children) = stack.removeLast()
+            stack[stack.count - 1].1.append(.group(kind, children, closed: false))
+        }
+        return stack[0].1
+    }
+}

@@ -1,0 +1,17 @@
+/// One unit of a response line to be normalised: an octet, or a hole.
+///
+/// Holes let the same normaliser read a scenario's `S:` pattern, whose wildcards are not text
+/// yet: each wildcard is a hole, which lexing reads as atom text and normalising keeps in place.
+package enum IMAPLineUnit: Sendable, Hashable {
+    case octet(UInt8)
+    /// A part the caller fills in later, numbered by the caller.
+    case hole(Int)
+
+    package static func octets(_ bytes: some Sequence<UInt8>) -> [IMAPLineUnit] {
+        bytes.map(IMAPLineUnit.octet)
+    }
+
+    var octet: UInt8? {
+        if case .octet(let byte) = self { byte } else { nil }
+    }
+}
