@@ -9,7 +9,8 @@ import MailGaugeWire
 /// order, each response used at most once; `S: + …` matches a continuation request; any other
 /// line is the tagged completion, matched after the tag (or whole, if it starts with `${tag}`).
 /// Patterns match by meaning (`LinePattern.matchIMAP`) the whole response, literals inline; a
-/// pattern with `L:` lines under it sees the first line, and the `L:` lines the literal it announces.
+/// pattern that ends in a literal's `{n}`, or has `L:` lines under it, sees the first line, and
+/// the `L:` lines the literal it announces.
 enum IMAPReplyMatcher {
     enum Role { case untagged, continuation, completion }
 
@@ -84,12 +85,15 @@ enum IMAPReplyMatcher {
         return verdict
     }
 
-    /// The whole response against the pattern; or, with `L:` lines, the first line against the
-    /// pattern and the literal's lines against the `L:` lines.
+    /// The whole response against the pattern; or, for a pattern that ends in a literal's `{n}` or
+    /// has `L:` lines, the first line against the pattern and the literal's lines against the `L:` lines.
     private static func match(_ line: ExpectedLine, _ response: IMAPReceived, prefix: String = "", _ bindings: Bindings) throws -> [String: String]? {
         guard let pattern = line.pattern else { return nil }
-        guard !line.literal.isEmpty else { return try pattern.matchIMAP(response.withoutLineEnding, prefix: prefix, bindings) }
+        guard !line.literal.isEmpty || pattern.endsInLiteralAnnouncement else {
+            return try pattern.matchIMAP(response.withoutLineEnding, prefix: prefix, bindings)
+        }
         guard var captures = try pattern.matchIMAP(response.firstLine, prefix: prefix, bindings) else { return nil }
+        guard !line.literal.isEmpty else { return captures }
         guard let literal = response.literal else { return nil }
         var scope = bindings
         scope.merge(captures)

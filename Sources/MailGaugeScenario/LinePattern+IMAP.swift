@@ -57,6 +57,12 @@ extension LinePattern {
         return inside
     }
 
+    /// Whether the pattern ends where a response's first line does when it announces a literal
+    /// (`BODY[] \{{size:number}\}`): then it is written for the first line, not the whole response.
+    public var endsInLiteralAnnouncement: Bool {
+        if case .literal(let text)? = segments.last { text.hasSuffix("}") } else { false }
+    }
+
     private static func pieces(_ units: [IMAPNormalizedUnit], _ wildcards: [Wildcard]) -> [PatternPiece] {
         var pieces: [PatternPiece] = []
         for unit in units {

@@ -69,3 +69,10 @@ private func match(_ pattern: String, _ response: String, _ bindings: Bindings =
         #expect(try pattern.matchIMAP(Array("A7 ok [read-write] done".utf8), prefix: "A7 ", Bindings()) != nil)
     }
 }
+
+@Suite struct LiteralAnnouncementTests {
+    @Test(arguments: [("* 1 FETCH (BODY[] \\{{size:number}\\}", true), ("* 1 FETCH (BODY[] {*}", false), ("* 1 FETCH (BODY[] \\{12\\}", true)])
+    func aPatternEndingInALiteralsSizeIsWrittenForTheFirstLine(pattern: String, endsInAnnouncement: Bool) throws {
+        #expect(try LinePattern(Substring(pattern), at: here).endsInLiteralAnnouncement == endsInAnnouncement)
+    }
+}
