@@ -1,7 +1,6 @@
 import Testing
 @testable import MailGaugeScenario
 
-
 private func match(_ pattern: String, _ response: String, _ bindings: Bindings = Bindings()) throws -> [String: String]? {
     try LinePattern(Substring(pattern), at: here).matchIMAP(Array(response.utf8), bindings)
 }

@@ -1,7 +1,6 @@
 import Testing
 @testable import MailGaugeScenario
 
-
 private func match(_ pattern: String, _ line: String, _ bindings: Bindings = Bindings()) throws -> [String: String]? {
     try LinePattern(Substring(pattern), at: here).match(Array(line.utf8), bindings)
 }

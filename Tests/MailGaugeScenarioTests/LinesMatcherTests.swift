@@ -1,7 +1,6 @@
 import Testing
 @testable import MailGaugeScenario
 
-
 private func lines(_ patterns: [String]) throws -> [ExpectedLine] {
     try patterns.map { ExpectedLine($0 == "{...}" ? .anyLines : .pattern(try LinePattern(Substring($0), at: here)), at: here) }
 }
