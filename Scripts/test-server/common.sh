@@ -113,11 +113,16 @@ seed_hash() {
     { printf '%s %s\n' "$SEED_LAYOUT" "$UIDVALIDITY_INBOX"; cat "${files[@]}"; } | sha256sum | cut -d' ' -f1
 }
 
+# Dies unless USER is one of user1..userNUM_USERS.
+require_known_user() { # user
+    [[ $1 =~ ^user[0-9]+$ ]] && ((${1#user} >= 1 && ${1#user} <= NUM_USERS)) \
+        || die "unknown user '$1' (expected user1..user${NUM_USERS})"
+}
+
 # Replace a user's mail home (maildir, indexes, everything) with the seed.
 reseed_user() { # user
     local user=$1 tmp old
-    [[ $user =~ ^user[0-9]+$ ]] || die "unknown user '$user' (expected user1..user${NUM_USERS})"
-    ((${user#user} >= 1 && ${user#user} <= NUM_USERS)) || die "unknown user '$user' (expected user1..user${NUM_USERS})"
+    require_known_user "$user"
     mkdir -p "$MAIL_DIR"
     tmp=$(mktemp -d "${MAIL_DIR}/.new-${user}.XXXXXX")
     build_user_home "$user" "$tmp"
@@ -322,4 +327,26 @@ cmd_env_imap_only() {
     printf 'MAILGAUGE_CA_FILE=%q\n' "$CA_CERT"
     printf 'MAILGAUGE_USERS_FILE=%q\n' "$USERS_FILE"
     printf '%s=%q\n' "$STATE_DIR_ENV" "$STATE_DIR"
+}
+
+# The command line every server script takes: install|start|stop|restart|status|env|reset
+# [USER...], dispatched to its cmd_* functions (validate first, except for env).
+main() {
+    (($# >= 1)) || usage
+    local cmd=$1
+    shift
+    case $cmd in
+        install | start | stop | restart | status | reset) validate ;;
+        env) ;;
+        *) usage ;;
+    esac
+    case $cmd in
+        install) (($# == 0)) || usage; cmd_install ;;
+        start) (($# == 0)) || usage; cmd_start ;;
+        stop) (($# == 0)) || usage; cmd_stop ;;
+        restart) (($# == 0)) || usage; cmd_stop; cmd_start ;;
+        status) (($# == 0)) || usage; cmd_status || exit $? ;;
+        env) (($# == 0)) || usage; cmd_env ;;
+        reset) cmd_reset "$@" ;;
+    esac
 }

@@ -491,10 +491,7 @@ cmd_reset() {
     if ((${#users[@]} == 0)); then
         for ((i = 1; i <= NUM_USERS; i++)); do users+=("user${i}"); done
     fi
-    for u in "${users[@]}"; do
-        [[ $u =~ ^user[0-9]+$ ]] && ((${u#user} >= 1 && ${u#user} <= NUM_USERS)) \
-            || die "unknown user '$u' (expected user1..user${NUM_USERS})"
-    done
+    for u in "${users[@]}"; do require_known_user "$u"; done
     if ! supervisor_pid >/dev/null; then
         # Seeding goes over IMAP: the next start re-seeds them.
         for u in "${users[@]}"; do rm -f "${SEEDED_DIR}/${u}"; done
@@ -505,26 +502,6 @@ cmd_reset() {
         kick_user "$u"
         seed_user "$u"
     done
-}
-
-main() {
-    (($# >= 1)) || usage
-    local cmd=$1
-    shift
-    case $cmd in
-        install | start | stop | restart | status | reset) validate ;;
-        env) ;;
-        *) usage ;;
-    esac
-    case $cmd in
-        install) (($# == 0)) || usage; cmd_install ;;
-        start) (($# == 0)) || usage; cmd_start ;;
-        stop) (($# == 0)) || usage; cmd_stop ;;
-        restart) (($# == 0)) || usage; cmd_stop; cmd_start ;;
-        status) (($# == 0)) || usage; cmd_status || exit $? ;;
-        env) (($# == 0)) || usage; cmd_env ;;
-        reset) cmd_reset "$@" ;;
-    esac
 }
 
 main "$@"

@@ -576,25 +576,4 @@ cmd_reset() {
     done
 }
 
-main() {
-    (($# >= 1)) || usage
-    local cmd=$1
-    shift
-    case $cmd in
-        install | start | stop | restart | status | reset) validate ;;
-        env) ;;
-        -h | --help | help) usage ;;
-        *) usage ;;
-    esac
-    case $cmd in
-        install) (($# == 0)) || usage; cmd_install ;;
-        start) (($# == 0)) || usage; cmd_start ;;
-        stop) (($# == 0)) || usage; cmd_stop ;;
-        restart) (($# == 0)) || usage; cmd_stop; cmd_start ;;
-        status) (($# == 0)) || usage; cmd_status || exit $? ;;
-        env) (($# == 0)) || usage; cmd_env ;;
-        reset) cmd_reset "$@" ;;
-    esac
-}
-
 main "$@"

@@ -491,24 +491,4 @@ cmd_reset() {
     for u in "${users[@]}"; do reseed_user "$u"; done
 }
 
-main() {
-    (($# >= 1)) || usage
-    local cmd=$1
-    shift
-    case $cmd in
-        install | start | stop | restart | status | reset) validate ;;
-        env) ;;
-        *) usage ;;
-    esac
-    case $cmd in
-        install) (($# == 0)) || usage; cmd_install ;;
-        start) (($# == 0)) || usage; cmd_start ;;
-        stop) (($# == 0)) || usage; cmd_stop ;;
-        restart) (($# == 0)) || usage; cmd_stop; cmd_start ;;
-        status) (($# == 0)) || usage; cmd_status || exit $? ;;
-        env) (($# == 0)) || usage; cmd_env ;;
-        reset) cmd_reset "$@" ;;
-    esac
-}
-
 main "$@"
