@@ -329,6 +329,43 @@ cmd_env_imap_only() {
     printf '%s=%q\n' "$STATE_DIR_ENV" "$STATE_DIR"
 }
 
+# `status` of a server that the script's server_pid and healthy describe: 0 running and every
+# port answering, 1 running but not answering, 3 stopped.
+status_of_server() {
+    local pid
+    if pid=$(server_pid); then
+        if healthy; then
+            printf 'running (pid %s)\n' "$pid"
+            return 0
+        fi
+        printf 'running (pid %s) but not all ports answer\n' "$pid"
+        return 1
+    fi
+    printf 'stopped\n'
+    return 3
+}
+
+# `reset [USER...]` of a server seeded over IMAP (seed_user, kick_user closes the user's
+# sessions first); when it is not running, the next start re-seeds them.
+reset_over_imap() { # [user...]
+    [[ -d $STATE_DIR ]] || die "state dir $STATE_DIR does not exist; run '$PROG start' first"
+    local users=("$@") u i
+    if ((${#users[@]} == 0)); then
+        for ((i = 1; i <= NUM_USERS; i++)); do users+=("user${i}"); done
+    fi
+    for u in "${users[@]}"; do require_known_user "$u"; done
+    if ! server_pid >/dev/null; then
+        # Seeding goes over IMAP: the next start re-seeds them.
+        for u in "${users[@]}"; do rm -f "${SEEDED_DIR}/${u}"; done
+        printf '%s: not running; %s will be re-seeded by the next start\n' "$PROG" "${users[*]}" >&2
+        return 0
+    fi
+    for u in "${users[@]}"; do
+        kick_user "$u"
+        seed_user "$u"
+    done
+}
+
 # The command line every server script takes: install|start|stop|restart|status|env|reset
 # [USER...], dispatched to its cmd_* functions (validate first, except for env).
 main() {

@@ -145,7 +145,7 @@ courier_version() { # e.g. 5.0.13+1.0.16-3+b6
 
 # ------------------------------------------------------------ processes ---
 
-supervisor_pid() {
+server_pid() {
     local pid
     pid=$(cat "$PID_FILE" 2>/dev/null) || return 1
     [[ $pid =~ ^[0-9]+$ ]] || return 1
@@ -155,7 +155,7 @@ supervisor_pid() {
 }
 
 healthy() {
-    supervisor_pid >/dev/null || return 1
+    server_pid >/dev/null || return 1
     plain_greets "$IMAP_PORT" '* OK' || return 1
     plain_greets "$POP3_PORT" '+OK' || return 1
     tls_greets "$IMAPS_PORT" '* OK' 'a LOGOUT' || return 1
@@ -351,7 +351,7 @@ ensure_mail() {
 # End the open sessions of a user: imapd/courierpop3d whose AUTHENTICATED is that user.
 kick_user() { # user
     local sid pid
-    sid=$(supervisor_pid) || return 0
+    sid=$(server_pid) || return 0
     for pid in $(session_pids "$sid"); do
         case $(cat "/proc/$pid/comm" 2>/dev/null) in
             imapd | courierpop3d) ;;
@@ -386,7 +386,7 @@ cmd_start() {
         cmp -s "$new" "${gen[$f]}" || changed=1
         tmpf[$f]=$new
     done
-    if supervisor_pid >/dev/null; then
+    if server_pid >/dev/null; then
         if ((changed == 0)) && healthy; then
             rm -f "${tmpf[@]}"
             ensure_mail
@@ -420,7 +420,7 @@ cmd_start() {
             readlink "/proc/$(cat "$PID_FILE")/ns/mnt" >"$MNTNS_FILE"
             break
         fi
-        if ((SECONDS - t0 > 2)) && ! supervisor_pid >/dev/null; then break; fi
+        if ((SECONDS - t0 > 2)) && ! server_pid >/dev/null; then break; fi
         sleep 0.1
     done
     if ((ok == 0)); then
@@ -447,7 +447,7 @@ ns_pids() { # mnt:[inode]
 cmd_stop() {
     local pid ns="" i pids
     ns=$(cat "$MNTNS_FILE" 2>/dev/null || true)
-    if pid=$(supervisor_pid); then
+    if pid=$(server_pid); then
         stop_session "$pid" "$STOP_TIMEOUT" "courier"
     fi
     mapfile -t pids < <(ns_pids "$ns")
@@ -471,37 +471,8 @@ cmd_stop() {
     rm -f "$PID_FILE" "$MNTNS_FILE"
 }
 
-cmd_status() {
-    local pid
-    if pid=$(supervisor_pid); then
-        if healthy; then
-            printf 'running (pid %s)\n' "$pid"
-            return 0
-        fi
-        printf 'running (pid %s) but not all ports answer\n' "$pid"
-        return 1
-    fi
-    printf 'stopped\n'
-    return 3
-}
+cmd_status() { status_of_server; }
 
-cmd_reset() {
-    [[ -d $STATE_DIR ]] || die "state dir $STATE_DIR does not exist; run '$PROG start' first"
-    local users=("$@") u i
-    if ((${#users[@]} == 0)); then
-        for ((i = 1; i <= NUM_USERS; i++)); do users+=("user${i}"); done
-    fi
-    for u in "${users[@]}"; do require_known_user "$u"; done
-    if ! supervisor_pid >/dev/null; then
-        # Seeding goes over IMAP: the next start re-seeds them.
-        for u in "${users[@]}"; do rm -f "${SEEDED_DIR}/${u}"; done
-        printf '%s: not running; %s will be re-seeded by the next start\n' "$PROG" "${users[*]}" >&2
-        return 0
-    fi
-    for u in "${users[@]}"; do
-        kick_user "$u"
-        seed_user "$u"
-    done
-}
+cmd_reset() { reset_over_imap "$@"; }
 
 main "$@"

@@ -92,7 +92,7 @@ cyrus_version() { # e.g. 3.6.1-4+deb12u5
 
 # ------------------------------------------------------------ processes ---
 
-master_pid() {
+server_pid() {
     local pid
     pid=$(cat "$PID_FILE" 2>/dev/null) || return 1
     [[ $pid =~ ^[0-9]+$ ]] || return 1
@@ -103,7 +103,7 @@ master_pid() {
 }
 
 healthy() {
-    master_pid >/dev/null || return 1
+    server_pid >/dev/null || return 1
     plain_greets "$IMAP_PORT" '* OK' || return 1
     plain_greets "$POP3_PORT" '+OK' || return 1
     tls_greets "$IMAPS_PORT" '* OK' 'a LOGOUT' || return 1
@@ -256,7 +256,7 @@ cmd_start() {
     new_cyrus=$(mktemp "${STATE_DIR}/.cyrus.XXXXXX")
     write_imapd_conf "$new_imapd"
     write_cyrus_conf "$new_cyrus"
-    if master_pid >/dev/null; then
+    if server_pid >/dev/null; then
         if cmp -s "$new_imapd" "$IMAPD_CONF" && cmp -s "$new_cyrus" "$CYRUS_CONF" && healthy; then
             rm -f "$new_imapd" "$new_cyrus"
             ensure_mail
@@ -299,7 +299,7 @@ cmd_start() {
 
 cmd_stop() {
     local pid sid
-    if ! pid=$(master_pid); then
+    if ! pid=$(server_pid); then
         rm -f "$PID_FILE"
         return 0
     fi
@@ -309,37 +309,8 @@ cmd_stop() {
     rm -f "$PID_FILE"
 }
 
-cmd_status() {
-    local pid
-    if pid=$(master_pid); then
-        if healthy; then
-            printf 'running (pid %s)\n' "$pid"
-            return 0
-        fi
-        printf 'running (pid %s) but not all ports answer\n' "$pid"
-        return 1
-    fi
-    printf 'stopped\n'
-    return 3
-}
+cmd_status() { status_of_server; }
 
-cmd_reset() {
-    [[ -d $STATE_DIR ]] || die "state dir $STATE_DIR does not exist; run '$PROG start' first"
-    local users=("$@") u i
-    if ((${#users[@]} == 0)); then
-        for ((i = 1; i <= NUM_USERS; i++)); do users+=("user${i}"); done
-    fi
-    for u in "${users[@]}"; do require_known_user "$u"; done
-    if ! master_pid >/dev/null; then
-        # Seeding goes over IMAP: the next start re-seeds them.
-        for u in "${users[@]}"; do rm -f "${SEEDED_DIR}/${u}"; done
-        printf '%s: not running; %s will be re-seeded by the next start\n' "$PROG" "${users[*]}" >&2
-        return 0
-    fi
-    for u in "${users[@]}"; do
-        kick_user "$u"
-        seed_user "$u"
-    done
-}
+cmd_reset() { reset_over_imap "$@"; }
 
 main "$@"

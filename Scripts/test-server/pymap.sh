@@ -117,7 +117,7 @@ cmd_install() {
 
 # ------------------------------------------------------------ processes ---
 
-leader_pid() {
+server_pid() {
     local pid
     pid=$(cat "$PID_FILE" 2>/dev/null) || return 1
     [[ $pid =~ ^[0-9]+$ ]] || return 1
@@ -127,7 +127,7 @@ leader_pid() {
 }
 
 healthy() {
-    leader_pid >/dev/null || return 1
+    server_pid >/dev/null || return 1
     plain_greets "$IMAP_PORT" '* OK' || return 1
     starttls_ok "$IMAP_PORT" imap || return 1
     tls_greets "$IMAPS_PORT" '* OK' 'a LOGOUT' || return 1
@@ -263,7 +263,7 @@ cmd_start() {
     local new
     new=$(mktemp "${STATE_DIR}/.launch.XXXXXX")
     write_launcher "$new"
-    if leader_pid >/dev/null; then
+    if server_pid >/dev/null; then
         if cmp -s "$new" "$LAUNCH" && healthy; then
             rm -f "$new"
             ensure_mail
@@ -287,7 +287,7 @@ cmd_start() {
     local ok=0 t0=$SECONDS
     while ((SECONDS - t0 < START_TIMEOUT)); do
         if healthy; then ok=1; break; fi
-        if ((SECONDS - t0 > 2)) && ! leader_pid >/dev/null; then break; fi
+        if ((SECONDS - t0 > 2)) && ! server_pid >/dev/null; then break; fi
         sleep 0.1
     done
     if ((ok == 0)); then
@@ -301,41 +301,19 @@ cmd_start() {
 
 cmd_stop() {
     local pid
-    if pid=$(leader_pid); then
+    if pid=$(server_pid); then
         stop_session "$pid" "$STOP_TIMEOUT" "pymap"
     fi
     rm -f "$PID_FILE"
 }
 
-cmd_status() {
-    local pid
-    if pid=$(leader_pid); then
-        if healthy; then
-            printf 'running (pid %s)\n' "$pid"
-            return 0
-        fi
-        printf 'running (pid %s) but not all ports answer\n' "$pid"
-        return 1
-    fi
-    printf 'stopped\n'
-    return 3
-}
+cmd_status() { status_of_server; }
 
 # pymap is one process for every session: a user's open sessions cannot be ended alone.
 # Reset an account while it has none (its mail is replaced under them otherwise).
-cmd_reset() {
-    [[ -d $STATE_DIR ]] || die "state dir $STATE_DIR does not exist; run '$PROG start' first"
-    local users=("$@") u i
-    if ((${#users[@]} == 0)); then
-        for ((i = 1; i <= NUM_USERS; i++)); do users+=("user${i}"); done
-    fi
-    for u in "${users[@]}"; do require_known_user "$u"; done
-    if ! leader_pid >/dev/null; then
-        for u in "${users[@]}"; do rm -f "${SEEDED_DIR}/${u}"; done
-        printf '%s: not running; %s will be re-seeded by the next start\n' "$PROG" "${users[*]}" >&2
-        return 0
-    fi
-    for u in "${users[@]}"; do seed_user "$u"; done
-}
+# One pymap process serves every user, so a user's open sessions cannot be closed on their own.
+kick_user() { :; }
+
+cmd_reset() { reset_over_imap "$@"; }
 
 main "$@"
