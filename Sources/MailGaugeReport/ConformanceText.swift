@@ -8,6 +8,7 @@ public enum ConformanceText {
         switch result.status {
         case .passed: return "PASS \(id) — \(result.title)\n"
         case .skipped: return "SKIP \(id) — \(result.reason ?? "skipped")\n"
+        case .warned: return "WARN \(id) — \(result.reason ?? "a SHOULD not followed")\n"
         case .failed, .error:
             let citation = result.references.isEmpty ? "" : "  rfc: \(result.references.joined(separator: "; "))\n"
             return TextReport.render(result, transcriptTail: transcriptTail).replacing(result.file, with: id, maxReplacements: 1) + citation

@@ -8,7 +8,7 @@ enum HTMLTemplate {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{title}}</title>
 <style>
-:root { --pass:#1a7f37; --fail:#cf222e; --skip:#9a6700; --error:#8250df; --ink:#1f2328; --muted:#656d76; --line:#d0d7de; --bg:#f6f8fa; }
+:root { --pass:#1a7f37; --fail:#cf222e; --warn:#bc4c00; --skip:#9a6700; --error:#8250df; --ink:#1f2328; --muted:#656d76; --line:#d0d7de; --bg:#f6f8fa; }
 * { box-sizing: border-box; }
 body { margin: 0; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--ink); }
 header { padding: 20px 28px; border-bottom: 1px solid var(--line); display: flex; gap: 24px; align-items: center; flex-wrap: wrap; }
@@ -22,7 +22,7 @@ main { padding: 0 28px 40px; max-width: 1400px; }
 .card { border: 1px solid var(--line); border-radius: 8px; padding: 10px 16px; min-width: 110px; }
 .card b { display: block; font-size: 24px; }
 :is(.badge, b).passed { color: var(--pass); } :is(.badge, b).failed { color: var(--fail); }
-:is(.badge, b).skipped { color: var(--skip); } :is(.badge, b).error { color: var(--error); }
+:is(.badge, b).skipped { color: var(--skip); } :is(.badge, b).warned { color: var(--warn); } :is(.badge, b).error { color: var(--error); }
 .mismatch { color: var(--fail); font-weight: 600; }
 .filters { display: flex; gap: 14px; align-items: center; flex-wrap: wrap; margin: 10px 0; }
 .filters input[type=search] { padding: 5px 8px; border: 1px solid var(--line); border-radius: 6px; min-width: 260px; }
@@ -73,6 +73,7 @@ svg text { font: 11px system-ui, sans-serif; fill: var(--muted); }
   <div class="filters">
     <label><input type="checkbox" data-status="passed" checked> passed</label>
     <label><input type="checkbox" data-status="failed" checked> failed</label>
+    <label><input type="checkbox" data-status="warned" checked> warned</label>
     <label><input type="checkbox" data-status="skipped" checked> skipped</label>
     <label><input type="checkbox" data-status="error" checked> error</label>
     <input type="search" id="search" placeholder="filter by title, file, RFC or reason">
@@ -103,8 +104,8 @@ const svg = (tag, attrs = {}, ...children) => {
   return node;
 };
 const ms = seconds => seconds < 1 ? (seconds * 1000).toFixed(1) + " ms" : seconds.toFixed(2) + " s";
-const statuses = ["passed", "failed", "skipped", "error"];
-const colors = { passed: "#1a7f37", failed: "#cf222e", skipped: "#9a6700", error: "#8250df" };
+const statuses = ["passed", "failed", "warned", "skipped", "error"];
+const colors = { passed: "#1a7f37", failed: "#cf222e", warned: "#bc4c00", skipped: "#9a6700", error: "#8250df" };
 const count = status => result.scenarios.filter(s => s.status === status).length;
 
 // Summary: the verdict at a glance; for `check`, failures the baseline accepts do not count.
@@ -348,7 +349,7 @@ function details(scenario) {
   const needles = scenario.steps.flatMap(step => step.findings.map(f => escapedBytes(f.bytes).replace(/(\\r|\\n)+$/, ""))).filter(n => n.length > 1);
   for (const step of scenario.steps) {
     const box = el("div", { class: "step " + step.status });
-    box.append(el("div", {}, el("b", {}, { passed: "✓ ", unmet: "– " }[step.status] || "✗ "), `${step.location} · ${step.connection} · `,
+    box.append(el("div", {}, el("b", {}, { passed: "✓ ", unmet: "– ", warned: "! " }[step.status] || "✗ "), `${step.location} · ${step.connection} · `,
                   el("code", {}, step.command || "(greeting)"), el("span", { class: "muted" }, " · " + ms(step.latencySeconds))));
     if (step.mismatch) {
       box.append(el("div", { class: "mismatch" }, step.mismatch.message));

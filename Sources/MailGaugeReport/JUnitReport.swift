@@ -58,6 +58,9 @@ public enum JUnitReport {
             return xml + "/>\n"
         case .skipped:
             return xml + ">\n      <skipped message=\"\(reason)\"/>\n    </testcase>\n"
+        case .warned:
+            // JUnit has no warning: the case passes, and says what it did not follow.
+            return xml + ">\n      <system-out>WARNING: \(reason)</system-out>\n    </testcase>\n"
         case .failed, .error:
             let element = scenario.status == .failed ? "failure" : "error"
             xml += ">\n      <\(element) message=\"\(reason)\" type=\"\(scenario.status.rawValue)\">"

@@ -13,6 +13,7 @@ public enum TextReport {
             case .passed: "ok  "
             case .failed: "FAIL"
             case .unmet: "SKIP"
+            case .warned: "WARN"
             }
             let what = step.command ?? "(greeting)"
             let milliseconds = (step.latencySeconds * 1000 * 10).rounded() / 10
@@ -25,7 +26,12 @@ public enum TextReport {
             }
         }
         if let reason = scenario.reason, scenario.status != .passed {
-            out += "  \(scenario.status == .skipped ? "skipped" : "reason"): \(reason)\n"
+            let label = switch scenario.status {
+            case .skipped: "skipped"
+            case .warned: "warning"
+            default: "reason"
+            }
+            out += "  \(label): \(reason)\n"
         }
         if scenario.status == .failed || scenario.status == .error, !scenario.transcript.isEmpty {
             let shown = scenario.transcript.suffix(transcriptTail ?? scenario.transcript.count)
@@ -48,8 +54,10 @@ public enum TextReport {
         return out
     }
 
-    /// `N passed, N failed, N skipped, N errors`.
+    /// `N passed, N failed, N skipped, N errors`, and `N warned` when a case did not follow a SHOULD.
     public static func summary(_ result: RunResult) -> String {
-        "\(result.count(.passed)) passed, \(result.count(.failed)) failed, \(result.count(.skipped)) skipped, \(result.count(.error)) errors"
+        let warned = result.count(.warned)
+        return "\(result.count(.passed)) passed, \(result.count(.failed)) failed, \(result.count(.skipped)) skipped, \(result.count(.error)) errors"
+            + (warned > 0 ? ", \(warned) warned" : "")
     }
 }

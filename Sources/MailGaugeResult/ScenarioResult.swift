@@ -7,6 +7,9 @@ public struct ScenarioResult: Sendable, Codable, Equatable {
         case passed
         /// A reply did not match, or broke the grammar.
         case failed
+        /// A reply did not do what the RFC recommends (an `@should` exchange): reported, but a
+        /// failure only under `--strict`.
+        case warned
         /// The server lacks a capability the scenario requires.
         case skipped
         /// The scenario could not be carried out: connection refused, timeout, TLS failure.
@@ -45,6 +48,8 @@ public struct StepResult: Sendable, Codable, Equatable {
         case passed, failed
         /// An `@needs` precondition the reply did not meet: the scenario is skipped from here.
         case unmet
+        /// An `@should` recommendation the reply did not follow: the scenario ends with a warning.
+        case warned
     }
 
     /// `file:line` of the exchange in the scenario.

@@ -16,13 +16,27 @@ extension ReplayContext {
     /// After an `@needs` exchange: when its reply did not match (and broke no grammar rule,
     /// which stays a failure), the step is marked unmet and the scenario is skipped, saying
     /// what it needed and what came instead.
+    ///
+    /// After an `@should` exchange: when its reply did not match (and broke no grammar rule),
+    /// the step is marked warned and the scenario ends with a warning quoting the recommendation;
+    /// under `--strict` it stays the failure it is.
     @inline(never)
-    func unmetPrecondition(_ needed: String) -> ReplayOutcome? {
+    func outcome(ofUnmet obligation: Exchange.Obligation) -> ReplayOutcome? {
         guard let index = steps.indices.last, steps[index].status == .failed, let mismatch = steps[index].mismatch,
               !steps[index].findings.contains(where: failing) else { return nil }
-        markLastStepUnmet()
         let got = mismatch.actualLine.flatMap { steps[index].actual.indices.contains($0) ? steps[index].actual[$0] : nil }
-        return ReplayOutcome(status: .skipped, reason: "\(steps[index].location): needs \(needed): \(mismatch.message)\(got.map { " (got \($0))" } ?? "")")
+        let what = "\(mismatch.message)\(got.map { " (got \($0))" } ?? "")"
+        switch obligation {
+        case .must:
+            return nil
+        case .precondition(let needed):
+            markLastStep(.unmet)
+            return ReplayOutcome(status: .skipped, reason: "\(steps[index].location): needs \(needed): \(what)")
+        case .should(let sentence):
+            guard !options.strict else { return nil }
+            markLastStep(.warned)
+            return ReplayOutcome(status: .warned, reason: "\(steps[index].location): SHOULD \(sentence): \(what)")
+        }
     }
 
     @inline(never)

@@ -69,12 +69,12 @@ final class ReplayContext {
             mismatch: verdict.mismatch, findings: findings, latencySeconds: latency.seconds))
     }
 
-    /// Records a rule a script checked over what it observed, rather than a reply it read.
-    /// The last step checked an `@needs` precondition that the reply did not meet.
-    func markLastStepUnmet() {
-        steps[steps.count - 1].status = .unmet
+    /// The last step's reply missed an `@needs` or `@should` rather than a MUST.
+    func markLastStep(_ status: StepResult.Status) {
+        steps[steps.count - 1].status = status
     }
 
+    /// Records a rule a script checked over what it observed, rather than a reply it read.
     func recordCheck(_ requirement: String, observed: [String], at location: SourceLocation, on connection: String,
                      mismatch: String?, findings: [Finding]) {
         let failed = mismatch != nil || findings.contains(where: failing)

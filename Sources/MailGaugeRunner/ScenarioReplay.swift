@@ -65,7 +65,7 @@ struct ScenarioReplay {
                         throw ReplayFailure("connection '\(context.current)' is not open")
                     }
                     try await dialect.perform(exchange, context)
-                    if let needed = exchange.precondition, let unmet = context.unmetPrecondition(needed) { return unmet }
+                    if let unmet = context.outcome(ofUnmet: exchange.obligation) { return unmet }
                 }
                 if !isCleanup, lastStepFailed() { break }
                 index += 1

@@ -53,10 +53,20 @@ public struct Exchange: Sendable {
     /// expectations in any order, and the tagged completion or a `+` continuation.
     public var expected: [ExpectedLine]
     public var location: SourceLocation
-    /// `@needs what`: the exchange checks a precondition of the scenario (a message the account
-    /// must hold, a flag the server must keep); a reply that does not match skips the
-    /// scenario, saying `what`, instead of failing it.
-    public var precondition: String?
+    /// What a reply that does not match means: a failure unless the scenario said otherwise.
+    public var obligation: Obligation = .must
+
+    /// How much an exchange's expectation binds the server, which decides what a mismatch is.
+    public enum Obligation: Sendable, Equatable {
+        /// What the RFC requires (MUST, or the only answer it defines): a mismatch fails the scenario.
+        case must
+        /// `@needs what`: a precondition of the scenario (a message the account must hold, a flag
+        /// the server must keep); a mismatch skips the scenario, saying `what`.
+        case precondition(String)
+        /// `@should sentence`: what the RFC recommends (SHOULD), quoted; a mismatch ends the
+        /// scenario with a warning, a failure only under `--strict`.
+        case should(String)
+    }
 
     public init(command: Command?, expected: [ExpectedLine], location: SourceLocation) {
         self.command = command

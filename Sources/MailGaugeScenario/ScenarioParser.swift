@@ -81,8 +81,8 @@ extension ScenarioParser {
         var requirements: [String] = []
         var steps: [ScenarioStep] = []
         var pending: Exchange?
-        /// `@needs`: what the next exchange checks the account or server has, and where it was said.
-        var precondition: (what: String, location: SourceLocation)?
+        /// `@needs` or `@should`: what binds the next exchange, and where it was said.
+        var obligation: (Exchange.Obligation, directive: String, location: SourceLocation)?
         var defined = ScenarioParser.builtinVariables
         var openConnections: Set<String> = []
         var firstStepLocation: SourceLocation?
@@ -143,7 +143,7 @@ extension ScenarioParser {
             var command = Command(tag: tag, text: template, literals: [], location: location)
             if let marker { command.literals.append(Self.literal(marker, at: location)) }
             pending = Exchange(command: command, expected: [], location: location)
-            pending!.precondition = precondition.take()?.what
+            pending!.obligation = obligation.take()?.0 ?? .must
         }
 
         private static func literal(_ marker: LiteralMarker, at location: SourceLocation) -> Command.Literal {
@@ -196,7 +196,7 @@ extension ScenarioParser {
                     throw ScenarioError("'S:' line without a 'C:' line before it; only a greeting may come before any command", at: location)
                 }
                 pending = Exchange(command: nil, expected: [], location: location)
-                pending!.precondition = precondition.take()?.what
+                pending!.obligation = obligation.take()?.0 ?? .must
             }
             var line = try expectedLine(text, at: location)
             if case .anyLines = line.match, pending!.expected.isEmpty {
@@ -319,9 +319,10 @@ extension ScenarioParser {
                 try startCleanup(with: argument, at: location)
             case "needs":
                 try requireArgument("what the next exchange checks for, e.g. '@needs a message 3 in the maildrop'")
-                guard finally == nil else { throw ScenarioError("@needs belongs before @finally: a cleanup has nothing to skip", at: location) }
-                try flush()
-                precondition = (argument, location)
+                try bind(.precondition(argument), by: String(name), at: location)
+            case "should":
+                try requireArgument("the RFC's SHOULD sentence the next exchange checks, quoted with its section")
+                try bind(.should(argument), by: String(name), at: location)
             case "use":
                 try requireArgument("a connection name")
                 guard openConnections.contains(argument) else {
@@ -330,9 +331,17 @@ extension ScenarioParser {
                 try flush()
                 steps.append(.use(name: argument, location: location))
             default:
-                throw ScenarioError("unknown directive '@\(name)'; known: @protocol @title @rfc @requires @needs @include @literal @set @connect @use @authenticate @sleep @finally", at: location)
+                throw ScenarioError("unknown directive '@\(name)'; known: @protocol @title @rfc @requires @needs @should @include @literal @set @connect @use @authenticate @sleep @finally", at: location)
             }
             return nil
+        }
+
+        /// `@needs` / `@should`: the next exchange is bound by `obligation` rather than a MUST.
+        private mutating func bind(_ kind: Exchange.Obligation, by directive: String, at location: SourceLocation) throws(ScenarioError) {
+            guard finally == nil else { throw ScenarioError("@\(directive) belongs before @finally: a cleanup's reply is never judged", at: location) }
+            if let given = obligation { throw ScenarioError("@\(directive) after @\(given.directive) at \(given.location): one exchange has one obligation", at: location) }
+            try flush()
+            obligation = (kind, directive, location)
         }
 
         /// `@finally`: the steps from here on are the cleanup, run whether the steps before passed or not.
@@ -349,7 +358,7 @@ extension ScenarioParser {
 
         mutating func finish() throws(ScenarioError) -> Scenario {
             try flush()
-            if let precondition { throw ScenarioError("@needs must be followed by the exchange that checks it", at: precondition.location) }
+            if let obligation { throw ScenarioError("@\(obligation.directive) must be followed by the exchange it binds", at: obligation.location) }
             let start = SourceLocation(file: file, line: 1)
             guard let mailProtocol else { throw ScenarioError("missing '@protocol pop3' or '@protocol imap'", at: start) }
             guard steps.contains(where: { if case .exchange = $0 { true } else { false } }) else {

@@ -7,7 +7,8 @@ import Testing
 
 /// `@needs` turns an exchange into a precondition: a reply that does not match skips the
 /// scenario with what it needed, and only a reply that breaks the grammar still fails it.
-/// With it, the POP3 suite says nothing false about an account that holds no mail.
+/// With it, the POP3 suite says nothing false about an account that holds no mail. `@should`
+/// turns it into a recommendation: a reply that does not match warns, and fails only under `--strict`.
 struct PreconditionTests {
     private static func pop3(_ body: String) throws -> Scenario {
         try ScenarioParser { _ in "@protocol pop3\nS: +OK{*}\nC: USER ${user}\nS: +OK{*}\nC: PASS ${password}\nS: +OK{*}\n" + body }
@@ -33,6 +34,31 @@ struct PreconditionTests {
         }
         #expect(result.status == .passed, "\(result.reason ?? "")")
         #expect(result.steps.allSatisfy { $0.status == .passed })
+    }
+
+    @Test(arguments: [false, true])
+    func aMissedRecommendationWarnsAndFailsOnlyWhenStrict(strict: Bool) async throws {
+        let scenario = try Self.pop3("@should \"a NOOP should fail\" (RFC 0 §0)\nC: NOOP\nS: -ERR{*}\nC: STAT\nS: +OK{*}\n")
+        let result = try await ReferenceTarget.with { reference in
+            var options = reference.options
+            options.strict = strict
+            return await ScenarioRunner(target: reference.target(.pop3), options: options).run(scenario, as: reference.account)
+        }
+        #expect(result.status == (strict ? .failed : .warned), "\(result.reason ?? "")")
+        #expect(result.steps.last?.status == (strict ? .failed : .warned))
+        #expect(!result.steps.contains { $0.command == "STAT" }, "nothing after the missed recommendation runs")
+        if !strict {
+            #expect(result.reason?.hasPrefix("needs.scn:8: SHOULD \"a NOOP should fail\" (RFC 0 §0): ") == true, "\(result.reason ?? "")")
+            #expect(result.reason?.contains("(got +OK") == true, "the reason shows what came instead: \(result.reason ?? "")")
+        }
+    }
+
+    @Test func aFollowedRecommendationPasses() async throws {
+        let scenario = try Self.pop3("@should \"NOOP should answer +OK\"\nC: NOOP\nS: +OK{*}\n")
+        let result = try await ReferenceTarget.with { reference in
+            await ScenarioRunner(target: reference.target(.pop3), options: reference.options).run(scenario, as: reference.account)
+        }
+        #expect(result.status == .passed, "\(result.reason ?? "")")
     }
 
     /// Every message gone (DELE and QUIT), the POP3 suite and its probes fail nothing: what

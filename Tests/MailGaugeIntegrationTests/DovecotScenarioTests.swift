@@ -9,27 +9,14 @@ import Testing
 /// The shipped scenarios against a real Dovecot, for each protocol and kind of transport security.
 @Suite(.enabled("needs the private Dovecot of Scripts/test-server (root, Debian packages)") { await PrivateServer.dovecot.shouldRun })
 struct DovecotScenarioTests {
-    enum Security: String, CaseIterable, Sendable {
-        case plain, starttls, implicitTLS
-
-        func target(_ mailProtocol: MailProtocol, _ environment: PrivateServer.Environment) throws -> Target {
-            let (port, tlsPort) = mailProtocol == .pop3 ? (environment.pop3Port, environment.pop3sPort) : (environment.imapPort, environment.imapsPort)
-            switch self {
-            case .plain: return try Target(url: "\(mailProtocol.rawValue)://127.0.0.1:\(port)")
-            case .starttls: return try Target(url: "\(mailProtocol.rawValue)://127.0.0.1:\(port)", startTLS: true)
-            case .implicitTLS: return try Target(url: "\(mailProtocol.rawValue)s://127.0.0.1:\(tlsPort)")
-            }
-        }
-    }
-
     /// Each case has an account of its own, reset before every scenario, so cases run in parallel.
-    static let cases: [(MailProtocol, Security, String)] = [
+    static let cases: [(MailProtocol, TransportSecurity, String)] = [
         (.pop3, .plain, "user1"), (.pop3, .starttls, "user2"), (.pop3, .implicitTLS, "user3"),
         (.imap, .plain, "user10"), (.imap, .starttls, "user11"), (.imap, .implicitTLS, "user12"),
     ]
 
     @Test(arguments: cases)
-    func everyShippedScenarioPasses(mailProtocol: MailProtocol, security: Security, user: String) async throws {
+    func everyShippedScenarioPasses(mailProtocol: MailProtocol, security: TransportSecurity, user: String) async throws {
         let environment = try await PrivateServer.dovecot.environment()
         let runner = ScenarioRunner(target: try security.target(mailProtocol, environment),
                                     options: RunnerOptions(tls: TLSOptions(caFile: environment.caFile)))
@@ -71,7 +58,7 @@ struct DovecotScenarioTests {
     @Test(arguments: [(MailProtocol.pop3, "user13"), (.imap, "user14")])
     func everyAdvertisedSASLMechanismLogsIn(mailProtocol: MailProtocol, user: String) async throws {
         let environment = try await PrivateServer.dovecot.environment()
-        let target = try Security.starttls.target(mailProtocol, environment)
+        let target = try TransportSecurity.starttls.target(mailProtocol, environment)
         let options = RunnerOptions(tls: TLSOptions(caFile: environment.caFile))
         let capabilities = try await CapabilityProbe.capabilities(of: target, options: options)
         let prefix = mailProtocol == .pop3 ? "SASL=" : "AUTH="
@@ -97,7 +84,7 @@ struct DovecotScenarioTests {
         try await PrivateServer.dovecot.reset("user4")
         let seeded = try FileManager.default.contentsOfDirectory(atPath: PackagePaths.file("Scripts/test-server/seed"))
             .filter { $0.hasSuffix(".eml") }.count
-        let runner = ScenarioRunner(target: try Security.plain.target(.pop3, environment))
+        let runner = ScenarioRunner(target: try TransportSecurity.plain.target(.pop3, environment))
         let account = Account(user: "user4", password: environment.password(of: "user4"))
         let login = "@protocol pop3\nS: +OK{*}\nC: USER ${user}\nS: +OK{*}\nC: PASS ${password}\nS: +OK{*}\n"
         let deleteAndDrop = try ScenarioParser { _ in login + "C: DELE 1\nS: +OK{*}\nC: DELE 2\nS: +OK{*}\n" }.parse(path: "drop.scn")

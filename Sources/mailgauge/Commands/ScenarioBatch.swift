@@ -7,19 +7,25 @@ import MailGaugeScenario
 /// Replays a list of scenarios on one runner, printing each result as it finishes: the
 /// part `run` and `demo` share.
 enum ScenarioBatch {
-    /// Skips are decided from the server's capabilities, probed once and only when some
-    /// scenario has `@requires`. `server` sees the probe and every replay. A server that cannot
-    /// be reached is said once here; the scenarios then record the same error each, so the
-    /// reports are still written and the run exits 2.
+    /// Skips are decided from the server's capabilities, surveyed once when some scenario has
+    /// `@requires` or speaks IMAP: the survey also reads the personal namespace, under which
+    /// `${box}` is made (`INBOX.MailGauge-…` on a server that keeps mailboxes under INBOX).
+    /// `server` sees the survey and every replay. A server that cannot be reached is said once
+    /// here; the scenarios then record the same error each, so the reports are still written
+    /// and the run exits 2.
     static func run(_ scenarios: [Scenario], on runner: ScenarioRunner, as account: Account,
                     server: ServerInfoRecorder? = nil) async -> [ScenarioResult] {
         var capabilities: Set<String>?
-        if scenarios.contains(where: { !$0.requirements.isEmpty }) {
-            do {
-                capabilities = try await CapabilityProbe.capabilities(of: runner.target, options: runner.options, account: account,
-                                                                      observer: server)
-            } catch {
-                FileHandle.standardError.write(Data("mailgauge: \(error.description)\n".utf8))
+        var runner = runner
+        if scenarios.contains(where: { !$0.requirements.isEmpty || $0.mailProtocol == .imap }) {
+            let survey = await CapabilityProbe.survey(runner, account: account, observer: server)
+            if let unreachable = survey.unreachable {
+                FileHandle.standardError.write(Data("mailgauge: \(unreachable.description)\n".utf8))
+            } else {
+                capabilities = survey.capabilities
+                var options = runner.options
+                options.mailboxPrefix = survey.mailboxPrefix
+                runner = ScenarioRunner(target: runner.target, options: options)
             }
         }
         var results: [ScenarioResult] = []

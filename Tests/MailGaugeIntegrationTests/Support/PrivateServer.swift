@@ -2,7 +2,8 @@ import Foundation
 import MailGaugeTestSupport
 
 /// A private mail server of `Scripts/test-server`, started once per test process: Dovecot,
-/// which the integration tests run against, and GNU Mailutils, for its known deviations.
+/// which most integration tests run against; GNU Mailutils, Cyrus IMAP, Courier and pymap,
+/// which `check` runs against with their known deviations (`ServerConformanceTests`).
 ///
 /// Locally, tests that need one are skipped with the reason when it cannot start (no root, no
 /// packages). Under CI (`CI=true`) they always run, so a broken server setup fails the build
@@ -10,6 +11,10 @@ import MailGaugeTestSupport
 actor PrivateServer {
     static let dovecot = PrivateServer(script: "dovecot.sh")
     static let mailutils = PrivateServer(script: "mailutils.sh")
+    static let cyrus = PrivateServer(script: "cyrus.sh")
+    static let courier = PrivateServer(script: "courier.sh")
+    /// IMAP only: its environment's POP3 ports are 0.
+    static let pymap = PrivateServer(script: "pymap.sh")
 
     struct Environment: Sendable {
         var pop3Port: Int
