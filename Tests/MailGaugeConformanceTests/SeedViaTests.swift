@@ -1,5 +1,7 @@
+import Foundation
 import MailGaugeClient
 import MailGaugeConformance
+import MailGaugeReferenceServer
 import MailGaugeResult
 import MailGaugeRunner
 import MailGaugeScenario
@@ -82,5 +84,32 @@ struct SeedViaTests {
         #expect(deleted == ["DELE 6", "DELE 7"], "the two copies appended after the five seed messages, and nothing else")
         #expect(!removal.steps.contains { $0.command?.contains("EXPUNGE") == true })
         #expect(check?.unchanged == true, "\(check?.differences ?? [])")
+    }
+
+    /// The seeding login is the IMAP dialect's: on a plain connection where the server
+    /// advertises LOGINDISABLED the password is never sent and nothing is appended; with
+    /// STARTTLS the same seeding goes through.
+    @Test func seedingNeverSendsThePasswordWhereLoginIsDisabled() async throws {
+        let server = try await ReferenceServer.start(.init(requireTLSForLogin: true, recordsClearText: true, threads: 1))
+        let caFile = FileManager.default.temporaryDirectory.appendingPathComponent("mailgauge-seed-ca-\(UUID().uuidString).pem").path
+        defer { try? FileManager.default.removeItem(atPath: caFile) }
+        try server.certificateAuthorityPEM.write(toFile: caFile, atomically: true, encoding: .utf8)
+        let options = RunnerOptions(tls: TLSOptions(caFile: caFile), timeouts: Timeouts(connect: .seconds(5), read: .seconds(5)))
+        let account = Account(user: "user3", password: "mg-pass-3")
+        let fixtures = try SeedFixture.load(["plain"], from: ShippedSuites.catalog.root + "/fixtures")
+        func seed(_ security: Target.Security) async -> (ScenarioResult, SeedDelivery?) {
+            await SeedAppend.run(fixtures, via: ScenarioRunner(target: Target(mailProtocol: .imap, host: "127.0.0.1", port: server.ports.imap,
+                                                                              security: security), options: options), as: account)
+        }
+        let (plain, nothing) = await seed(.plain)
+        let (upgraded, delivery) = await seed(.startTLS)
+        let clearText = String(decoding: server.clearTextReceived, as: UTF8.self)
+        try await server.stop()
+        #expect(plain.status == .failed, "\(plain.status) \(plain.reason ?? "")")
+        #expect(nothing == nil, "no APPEND without a login")
+        #expect(!clearText.contains("mg-pass-3"), "the password never crossed in clear")
+        #expect(!clearText.contains("APPEND"))
+        #expect(upgraded.status == .passed, "\(upgraded.reason ?? "")")
+        #expect(delivery?.uids.count == 1)
     }
 }
