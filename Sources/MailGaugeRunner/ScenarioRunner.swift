@@ -19,14 +19,19 @@ public final class ScenarioRunner: Sendable {
     /// Replays `scenario` as `account`. Never throws: every failure is part of the result.
     /// With the server's `capabilities` known, a scenario requiring one it lacks is skipped.
     /// An `observer` sees the connections and any transport failure (load runs). Cancelling
-    /// the calling task closes the replay's connections, so it ends at once.
+    /// the calling task closes the replay's connections, so it ends at once. A scenario that
+    /// reads seeded fixtures (`@seeded`) gets their numbers from `seeding`, or is skipped
+    /// saying what it needs.
     public func run(_ scenario: Scenario, as account: Account, capabilities: Set<String>? = nil,
-                    observer: (any ReplayObserver)? = nil) async -> ScenarioResult {
+                    seeding: Seeding = .notRequested, observer: (any ReplayObserver)? = nil) async -> ScenarioResult {
         let identity = CaseIdentity(file: scenario.file, title: scenario.title, references: scenario.references)
-        if let skip = Self.precondition(scenario, target: target, capabilities: capabilities) {
+        if let skip = Self.precondition(scenario, target: target, capabilities: capabilities, seeding: seeding) {
             return skip.result(for: identity, account: account, duration: .zero)
         }
         return await session(identity, as: account, observer: observer) { context in
+            if !scenario.seeds.isEmpty, case .delivered(let seeded) = seeding {
+                for (name, value) in seeded.bindings { context.bindings.set(name, to: value) }
+            }
             var replay = ScenarioReplay(dialect: Self.dialect(for: scenario.mailProtocol), context: context)
             return await replay.run(scenario.steps, finally: scenario.cleanup)
         }
@@ -62,13 +67,16 @@ public final class ScenarioRunner: Sendable {
         }
     }
 
-    private static func precondition(_ scenario: Scenario, target: Target, capabilities: Set<String>?) -> ReplayOutcome? {
+    private static func precondition(_ scenario: Scenario, target: Target, capabilities: Set<String>?, seeding: Seeding) -> ReplayOutcome? {
         guard scenario.mailProtocol == target.mailProtocol else {
             return ReplayOutcome(status: .error, reason: "the scenario is for \(scenario.mailProtocol.rawValue) but the target is \(target)")
         }
         let missing = scenario.requirements.filter { !(capabilities?.contains($0) ?? true) }
         guard missing.isEmpty else {
             return ReplayOutcome(status: .skipped, reason: "the server does not advertise \(missing.joined(separator: ", "))")
+        }
+        if !scenario.seeds.isEmpty, let unavailable = seeding.unavailable(for: scenario.seeds) {
+            return ReplayOutcome(status: .skipped, reason: unavailable)
         }
         return nil
     }

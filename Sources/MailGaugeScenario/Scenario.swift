@@ -10,6 +10,9 @@ public struct Scenario: Sendable {
     public var references: [String]
     /// Capabilities the server must advertise (`@requires`); a server without them skips the scenario.
     public var requirements: [String]
+    /// Fixtures the case reads as the run's seeded copies (`@seeded dots`): known content a
+    /// POP3 case cannot create itself. Without seeding (`check --seed-via`) the case is skipped.
+    public var seeds: [String] = []
     /// What the scenario does and checks: the steps before `@finally`, or all of them.
     public var steps: [ScenarioStep]
     /// The steps after `@finally`: they undo what `steps` did to the account, and run even

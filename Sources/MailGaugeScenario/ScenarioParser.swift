@@ -13,6 +13,16 @@ public struct ScenarioParser: Sendable {
     /// the replay's own under the personal namespace.
     public static let builtinVariables: Set<String> = ["user", "password", "apop_digest", "tag", "run", "box"]
 
+    /// `@seeded NAME` defines, for the run's seeded copy of `fixtures/NAME.eml` in the POP3
+    /// maildrop: `seed_NAME` its message number, `seed_NAME_size` its LIST size and
+    /// `seed_NAME_uidl` its unique-id (only where the server has UIDL); `seed_run` is the token
+    /// the fixtures' `${run}` was replaced with, so a case can expect their Message-IDs.
+    public static func seedVariables(of name: String) -> [String] {
+        ["seed_\(name)", "seed_\(name)_size", "seed_\(name)_uidl"]
+    }
+
+    public static let seedRunVariable = "seed_run"
+
     private let readFile: FileReader
 
     public init(readFile: @escaping FileReader) {
@@ -79,6 +89,7 @@ extension ScenarioParser {
         var title: String?
         var references: [String] = []
         var requirements: [String] = []
+        var seeds: [String] = []
         var steps: [ScenarioStep] = []
         var pending: Exchange?
         /// `@needs` or `@should`: what binds the next exchange, and where it was said.
@@ -278,6 +289,15 @@ extension ScenarioParser {
             case "requires":
                 try requireArgument("one or more capability names")
                 requirements += argument.split(separator: " ").map { $0.uppercased() }.filter { !requirements.contains($0) }
+            case "seeded":
+                try requireArgument("the fixtures the case reads, e.g. '@seeded dots plain'")
+                guard firstStepLocation == nil else { throw ScenarioError("@seeded must come before the first exchange", at: location) }
+                for name in argument.split(separator: " ") where !seeds.contains(String(name)) {
+                    guard VariableName.isValid(name) else { throw ScenarioError("'\(name)' is not a fixture name (letters, digits, _ and -)", at: location) }
+                    seeds.append(String(name))
+                    defined.formUnion(ScenarioParser.seedVariables(of: String(name)))
+                }
+                defined.insert(ScenarioParser.seedRunVariable)
             case "include":
                 try requireArgument("a file path")
                 try flush()
@@ -331,7 +351,7 @@ extension ScenarioParser {
                 try flush()
                 steps.append(.use(name: argument, location: location))
             default:
-                throw ScenarioError("unknown directive '@\(name)'; known: @protocol @title @rfc @requires @needs @should @include @literal @set @connect @use @authenticate @sleep @finally", at: location)
+                throw ScenarioError("unknown directive '@\(name)'; known: @protocol @title @rfc @requires @needs @should @seeded @include @literal @set @connect @use @authenticate @sleep @finally", at: location)
             }
             return nil
         }
@@ -367,7 +387,7 @@ extension ScenarioParser {
             let name = file.split(separator: "/").last.map(String.init) ?? file
             let cleanupStart = finally?.cleanupStart ?? steps.count
             return Scenario(file: file, mailProtocol: mailProtocol, title: title ?? name,
-                            references: references, requirements: requirements,
+                            references: references, requirements: requirements, seeds: seeds,
                             steps: Array(steps[..<cleanupStart]), cleanup: Array(steps[cleanupStart...]))
         }
     }

@@ -107,6 +107,21 @@ struct CLITests {
         #expect(output.stdout.contains("127.0.0.1:1: connection refused"))
     }
 
+    /// `--seed-via` takes the IMAP server of the same account; anything else is a usage error
+    /// in one line, before any connection (port 1 has nothing listening).
+    @Test(arguments: [
+        (["--target", "pop3://127.0.0.1:1", "--seed-via", "pop3://127.0.0.1:1"], "mailgauge: --seed-via pop3://127.0.0.1:1: use imap://host:port or imaps://host:port"),
+        (["--target", "pop3://127.0.0.1:1", "--seed-via", "smtp://127.0.0.1:1"], "mailgauge: --seed-via: unknown scheme 'smtp'"),
+        (["--target", "imap://127.0.0.1:1", "--seed-via", "imap://127.0.0.1:1"], "mailgauge: --seed-via seeds the POP3 suite"),
+    ])
+    func seedViaOtherThanIMAPIsAUsageError(arguments: [String], message: String) async throws {
+        let output = try await CLI.command(["check", "--user", "u"] + arguments, password: "p")
+        #expect(output.exitCode == 2)
+        #expect(output.stdout.isEmpty)
+        #expect(output.stderr.hasPrefix(message), "\(output.stderr)")
+        #expect(output.stderr.split(separator: "\n").count == 1, "\(output.stderr)")
+    }
+
     @Test func missingPasswordIsAUsageError() async throws {
         let output = try await ProcessOutput.run(PackagePaths.mailgauge, ["run", PackagePaths.pop3Scenarios[0], "--target", "pop3://127.0.0.1:1",
                                                                      "--user", "u", "--password-env", "MAILGAUGE_TEST_UNSET_VARIABLE"])

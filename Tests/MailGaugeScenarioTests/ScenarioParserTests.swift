@@ -115,6 +115,20 @@ private func exchanges(_ scenario: Scenario) -> [Exchange] {
         }
     }
 
+    /// `@seeded NAME` names the fixtures a case reads and defines the variables the run binds
+    /// to their copies; without it the same variables are undefined, so a case cannot use
+    /// seeded content without being skipped where there is none.
+    @Test func seededNamesTheFixturesAndDefinesTheirVariables() throws {
+        let scenario = try parse(["main.scn": "@protocol pop3\n@seeded dots plain dots\nC: RETR ${seed_dots}\nS: +OK ${seed_plain_size} ${seed_dots_uidl} ${seed_run}\n"])
+        #expect(scenario.seeds == ["dots", "plain"])
+        do {
+            _ = try parse(["main.scn": "@protocol pop3\nC: RETR ${seed_dots}\nS: +OK\n"])
+            Issue.record("${seed_dots} without @seeded must not parse")
+        } catch {
+            #expect(error.message.hasPrefix("'${seed_dots}' is not defined here"), "got: \(error.message)")
+        }
+    }
+
     @Test func connectAndUseOpenNamedConnections() throws {
         let scenario = try parse(["main.scn": """
             @protocol pop3

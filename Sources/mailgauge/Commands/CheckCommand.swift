@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MailGaugeClient
 import MailGaugeConformance
 import MailGaugeResult
 import MailGaugeRunner
@@ -31,6 +32,10 @@ struct CheckCommand: AsyncParsableCommand {
     @Option(name: .customLong("write-baseline"), help: "Write the current failures as a baseline (edit the placeholder reasons).")
     var writeBaseline: String?
 
+    @Option(name: .customLong("seed-via"),
+            help: "POP3: APPEND the fixtures the @seeded cases read to the same account's INBOX over this IMAP server (imap://host:port or imaps://…; --starttls, --ca-file and --insecure apply), and remove them afterwards. Without it those cases are skipped.")
+    var seedVia: String?
+
     @OptionGroup var reports: ReportOptions
 
     func validate() throws {
@@ -38,13 +43,34 @@ struct CheckCommand: AsyncParsableCommand {
         if let wrong = suite.first(where: { $0.mailProtocol != mailProtocol }) {
             throw ValidationError("--suite \(wrong.rawValue) is not a \(mailProtocol.rawValue) suite; the target is \(mailProtocol.rawValue)")
         }
+        if seedVia != nil {
+            guard mailProtocol == .pop3 else { throw usageFailure("--seed-via seeds the POP3 suite; the target is \(mailProtocol.rawValue), whose cases APPEND their own messages") }
+            _ = try seedTarget()
+        }
+    }
+
+    /// `--seed-via` as a target: IMAP only, upgraded with STARTTLS when the check is (an
+    /// imaps:// URL is TLS already).
+    private func seedTarget() throws -> Target? {
+        guard let seedVia else { return nil }
+        let resolved: Target
+        do {
+            resolved = try Target(url: seedVia, startTLS: target.starttls && !seedVia.lowercased().hasPrefix("imaps:"))
+        } catch {
+            throw usageFailure("--seed-via: \(error.description)")
+        }
+        guard resolved.mailProtocol == .imap else {
+            throw usageFailure("--seed-via \(seedVia): use imap://host:port or imaps://host:port, the IMAP server of the same account")
+        }
+        return resolved
     }
 
     func run() async throws {
         let resolved = try target.resolvedTarget()
         let chosen = suite.isEmpty ? SuiteName.defaults(for: resolved.mailProtocol) : suite
         let accepted = try baseline.map(Self.loadBaseline)
-        let check = ConformanceCheck(target: resolved, options: target.runnerOptions, account: try account.accounts()[0])
+        let seedPlan = try seedTarget().map { SeedPlan(via: $0, fixtureFolder: suites + "/fixtures") }
+        let check = ConformanceCheck(target: resolved, options: target.runnerOptions, account: try account.accounts()[0], seedPlan: seedPlan)
         if target.insecure {
             FileHandle.standardError.write(Data("mailgauge: warning: --insecure: the server's certificate is NOT verified\n".utf8))
         }

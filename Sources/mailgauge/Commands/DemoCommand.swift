@@ -53,10 +53,15 @@ struct DemoCommand: AsyncParsableCommand {
                                                    server: suite.scheme == "imap" ? imapServer : nil)
         }
         // The conformance suites and probes, over plain connections so every STARTTLS probe applies.
+        // POP3 is seeded over the reference server's IMAP, which serves the same INBOX
+        // (`check --seed-via`), so the cases that need known content run too.
+        let seedPlan = SeedPlan(via: Target(mailProtocol: .imap, host: "127.0.0.1", port: server.ports.imap, security: .plain),
+                                fixtureFolder: checkSuites + "/fixtures")
         for (mailProtocol, port, user) in [(MailProtocol.pop3, server.ports.pop3, "user3"), (.imap, server.ports.imap, "user4")] {
             let check = ConformanceCheck(target: Target(mailProtocol: mailProtocol, host: "127.0.0.1", port: port, security: .plain),
                                          options: RunnerOptions(tls: TLSOptions(caFile: caFile)),
-                                         account: Account(user: user, password: "mg-pass-\(user.dropFirst("user".count))"))
+                                         account: Account(user: user, password: "mg-pass-\(user.dropFirst("user".count))"),
+                                         seedPlan: mailProtocol == .pop3 ? seedPlan : nil)
             results += try await ConformanceBatch.run(check, suites: SuiteName.defaults(for: mailProtocol), catalog: SuiteCatalog(root: checkSuites),
                                                       baseline: nil, baselineFile: nil).scenarios
         }
