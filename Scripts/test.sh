@@ -1,18 +1,19 @@
 #!/usr/bin/env bash
 # The project's test command (README, .ci/run): installs what the integration tests need,
-# runs every test, and stops the private servers (Dovecot, GNU Mailutils) that the tests started.
+# runs every test, and stops the private servers (Dovecot, GNU Mailutils, Cyrus IMAP, Courier,
+# pymap) that the tests started.
 # Extra arguments go to `swift test`, e.g. `Scripts/test.sh --filter HostileServerTests`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-bash Scripts/test-server/dovecot.sh install
-bash Scripts/test-server/mailutils.sh install
+servers=(dovecot mailutils cyrus courier pymap)
+for server in "${servers[@]}"; do bash Scripts/test-server/$server.sh install; done
 # The HTML report is checked in a real headless browser.
 if ! command -v chromium >/dev/null; then
     export DEBIAN_FRONTEND=noninteractive
     apt-get install -y chromium >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y chromium >/dev/null; }
 fi
-trap 'for server in dovecot mailutils; do bash Scripts/test-server/$server.sh stop >/dev/null 2>&1 || true; done' EXIT
+trap 'for server in "${servers[@]}"; do bash Scripts/test-server/$server.sh stop >/dev/null 2>&1 || true; done' EXIT
 if (($# > 0)); then
     swift test "$@"
     exit

@@ -39,6 +39,18 @@ extension ReplayContext {
         }
     }
 
+    /// An `@needs` exchange whose reply did not come within the read timeout — an IDLE update
+    /// from a server that looks at its store only now and then (RFC 2177 lets it): there is
+    /// nothing to judge, so the scenario is skipped, not failed. The scenario's own timeout
+    /// still fails it.
+    @inline(never)
+    func outcome(ofUnanswered obligation: Exchange.Obligation, _ error: Error, at location: SourceLocation?) -> ReplayOutcome? {
+        guard case .precondition(let needed) = obligation, let error = error as? ConnectionError, error.kind == .readTimeout,
+              !connections.timedOut else { return nil }
+        transcript.event("error: \(error)", on: current)
+        return ReplayOutcome(status: .skipped, reason: "\(location.map { "\($0): " } ?? "")needs \(needed): \(error)")
+    }
+
     @inline(never)
     func outcome(for error: Error, at location: SourceLocation?) -> ReplayOutcome {
         let place = location.map { "\($0): " } ?? ""
