@@ -53,18 +53,46 @@ struct ServerConformanceTests {
         try await check(.mailutils, run, baseline: "mailutils-3.15.txt")
     }
 
-    /// Every suite of the protocol and its probes, compared with `baseline` (none: nothing may
-    /// fail), then the account compared with its snapshot from before the first case.
-    private func check(_ server: PrivateServer, _ run: Run, baseline: String?) async throws {
+    /// Every case stands alone on a server with its own namespace (`INBOX.`) too: the IMAP suites
+    /// run backwards give every case the verdict it gets forwards.
+    @Test(.enabled("needs the private Cyrus IMAP of Scripts/test-server") { await PrivateServer.cyrus.shouldRun })
+    func cyrusGivesEveryCaseTheSameVerdictBackwards() async throws {
+        let run = Run(mailProtocol: .imap, security: .starttls, user: "user5")
+        let forwards = try await outcome(on: .cyrus, run)
+        let backwards = try await outcome(on: .cyrus, run, backwards: true)
+        let verdicts = { (outcome: ConformanceCheck.Outcome) in
+            Dictionary(outcome.results.map { ($0.file, $0.status) }, uniquingKeysWith: { first, _ in first })
+        }
+        #expect(verdicts(forwards) == verdicts(backwards))
+        #expect(backwards.account?.unchanged == true)
+    }
+
+    /// Every suite of the protocol and its probes, in catalog order or backwards, as `run`'s
+    /// account, reset first and after.
+    private func outcome(on server: PrivateServer, _ run: Run, backwards: Bool = false) async throws -> ConformanceCheck.Outcome {
         let environment = try await server.environment()
         try await server.reset(run.user)
         let check = ConformanceCheck(target: try run.security.target(run.mailProtocol, environment),
                                      options: RunnerOptions(tls: TLSOptions(caFile: environment.caFile)),
                                      account: Account(user: run.user, password: environment.password(of: run.user)))
-        let catalog = SuiteCatalog(root: PackagePaths.file("Scenarios/conformance"))
         let suites = SuiteName.defaults(for: run.mailProtocol)
         let parser = ScenarioParser { try String(contentsOfFile: $0, encoding: .utf8) }
-        let outcome = await check.run(try catalog.scenarioFiles(suites).map { try parser.parse(path: $0) }, probes: catalog.probes(suites))
+        var scenarios = try Self.catalog.scenarioFiles(suites).map { try parser.parse(path: $0) }
+        var probes = Self.catalog.probes(suites)
+        if backwards { (scenarios, probes) = (scenarios.reversed(), probes.reversed()) }
+        let outcome = await check.run(scenarios, probes: probes)
+        try await server.reset(run.user)
+        return outcome
+    }
+
+    static let catalog = SuiteCatalog(root: PackagePaths.file("Scenarios/conformance"))
+
+    /// The suites compared with `baseline` (none: nothing may fail), then the account compared
+    /// with its snapshot from before the first case.
+    private func check(_ server: PrivateServer, _ run: Run, baseline: String?) async throws {
+        let outcome = try await outcome(on: server, run)
+        let catalog = Self.catalog
+        let suites = SuiteName.defaults(for: run.mailProtocol)
         #expect(outcome.setupError == nil, "\(outcome.setupError ?? "")")
         let file = baseline.map { PackagePaths.file("Scenarios/conformance/baselines/" + $0) }
         let accepted = try file.map { try Baseline(parsing: try String(contentsOfFile: $0, encoding: .utf8), file: $0) } ?? Baseline(accepting: [])
@@ -75,6 +103,5 @@ struct ServerConformanceTests {
         #expect(summary.staleEntries.isEmpty, "baseline entries that no longer fail: \(summary.staleEntries)")
         #expect(outcome.account?.unchanged == true, "the account changed: \(outcome.account.map { "\($0.differences)" } ?? "no snapshot")")
         #expect(outcome.results.filter { $0.status == .passed }.count >= (run.mailProtocol == .pop3 ? 25 : 60))
-        try await server.reset(run.user)
     }
 }
