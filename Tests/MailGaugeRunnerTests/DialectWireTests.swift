@@ -18,15 +18,13 @@ struct DialectWireTests {
     }
 
     /// A completion whose tag was never sent ends the wait when it arrives, named as such,
-    /// instead of the read timeout.
+    /// instead of the read timeout (which would say "no reply within 60s"; no clock is read,
+    /// so a loaded machine cannot bend the verdict).
     @Test func aTagNeverSentIsNamedWhenItArrives() async throws {
         let server = try await ScriptedServer.start(greeting: Array("* OK [CAPABILITY IMAP4rev1] hi\r\n".utf8),
                                                     replies: [Array("XA1 OK done\r\n".utf8)])
-        let clock = ContinuousClock()
-        let start = clock.now
-        let result = try await replay("S: * OK {*}\nC: NOOP\nS: OK {*}\n", on: server, readTimeout: .seconds(20))
+        let result = try await replay("S: * OK {*}\nC: NOOP\nS: OK {*}\n", on: server, readTimeout: .seconds(60))
         await server.stop()
-        #expect(start.duration(to: clock.now) < .seconds(5))
         #expect(result.status == .failed)
         #expect(result.reason?.contains("tag XA1 was never sent; A1 is outstanding") == true, "\(result.reason ?? "")")
         #expect(result.steps.last?.findings.map(\.rule) == ["imap.tag-never-sent"])
