@@ -100,21 +100,6 @@ private func exchanges(_ scenario: Scenario) -> [Exchange] {
         #expect(all.map(\.obligation) == [.must, .precondition("a message"), .should("RFC 1939 §5: \"may\""), .must])
     }
 
-    @Test(arguments: [
-        ("@protocol pop3\nS: +OK\n@needs a\n@should b\nC: NOOP\nS: +OK\n", 4, "@should after @needs at main.scn:3"),
-        ("@protocol pop3\nS: +OK\nC: NOOP\nS: +OK\n@should b\n", 5, "@should must be followed by the exchange it binds"),
-        ("@protocol pop3\nS: +OK\nC: NOOP\nS: +OK\n@finally\n@should b\nC: QUIT\nS: +OK\n", 6, "@should belongs before @finally"),
-    ])
-    func obligationsNeedAnExchangeOfTheirOwn(text: String, line: Int, message: String) {
-        do {
-            _ = try parse(["main.scn": text])
-            Issue.record("expected an error for \(text.debugDescription)")
-        } catch {
-            #expect(error.location == SourceLocation(file: "main.scn", line: line))
-            #expect(error.message.hasPrefix(message), "got: \(error.message)")
-        }
-    }
-
     /// `@seeded NAME` names the fixtures a case reads and defines the variables the run binds
     /// to their copies; without it the same variables are undefined, so a case cannot use
     /// seeded content without being skipped where there is none.
@@ -178,6 +163,9 @@ private func exchanges(_ scenario: Scenario) -> [Exchange] {
         ("@protocol pop3\nC: NOOP\nS: +OK\n@needs\nC: QUIT\nS: +OK\n", 4, "@needs needs what the next exchange checks for"),
         ("@protocol pop3\nC: NOOP\nS: +OK\n@needs a message\n", 4, "@needs must be followed by the exchange it binds"),
         ("@protocol pop3\nC: NOOP\nS: +OK\n@finally\n@needs a message\nC: QUIT\nS: +OK\n", 5, "@needs belongs before @finally"),
+        ("@protocol pop3\nS: +OK\n@needs a\n@should b\nC: NOOP\nS: +OK\n", 4, "@should after @needs at main.scn:3"),
+        ("@protocol pop3\nS: +OK\nC: NOOP\nS: +OK\n@should b\n", 5, "@should must be followed by the exchange it binds"),
+        ("@protocol pop3\nS: +OK\nC: NOOP\nS: +OK\n@finally\n@should b\nC: QUIT\nS: +OK\n", 6, "@should belongs before @finally"),
         ("@protocol imap\nC: NOOP\nS: OK {*}\n@connect other\n@finally\nS: * OK {*}\n", 5,
          "@finally right after @connect would part the connection from its greeting"),
     ])
