@@ -90,6 +90,8 @@ let package = Package(
         ]),
         // Throughput of the IMAP framer and parser on a synthetic FETCH stream (build with -c release).
         .executableTarget(name: "imap-parser-bench", dependencies: ["MailGaugeWire"]),
+        // Time of S: pattern matching on replies of 1 KB to 1 MB (build with -c release).
+        .executableTarget(name: "pattern-match-bench", dependencies: ["MailGaugeScenario"]),
         .testTarget(name: "MailGaugeWireTests", dependencies: ["MailGaugeWire"], exclude: ["Fixtures"]),
         .testTarget(name: "MailGaugeClientTests", dependencies: [
             "MailGaugeClient", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOEmbedded", package: "swift-nio"),

@@ -15,29 +15,66 @@ public enum LinesMatcher {
             actual: search.furthest.actual < actual.count ? search.furthest.actual : nil)
     }
 
+    /// A depth-first search over (expected line, actual line), longest `{...}` first. A point
+    /// that failed once fails again with the same captures behind it, so it is remembered:
+    /// several `{...}` against a long reply cost expected × actual line matches at most, not
+    /// a search exponential in the number of `{...}`.
     private struct Search {
         let expected: [ExpectedLine]
         let actual: [[UInt8]]
         var furthest = (expected: 0, actual: 0)
+        private var failed: Set<Point> = []
+        /// For a `{...}` line: the lowest actual line from which it is known to fail with those
+        /// captures. Starting later only skips to fewer lines, so it fails too, and starting
+        /// earlier need only try the skips below that line.
+        private var anyLinesFailFrom: [Point: Int] = [:]
 
-        /// Captures so far, or nil; bindings grow as lines capture, so a later line may use
-        /// what an earlier line of the same reply captured.
-        mutating func match(_ e: Int, _ a: Int, _ bindings: Bindings) throws(UndefinedVariable) -> [String: String]? {
+        init(expected: [ExpectedLine], actual: [[UInt8]]) {
+            self.expected = expected
+            self.actual = actual
+        }
+
+        private struct Point: Hashable {
+            var expected: Int
+            var actual: Int
+            var captured: [String: String]
+        }
+
+        /// Captures from here on, or nil; `captured` holds what earlier lines of the same reply
+        /// captured, which later lines may use.
+        mutating func match(_ e: Int, _ a: Int, _ bindings: Bindings, captured: [String: String] = [:]) throws(UndefinedVariable) -> [String: String]? {
             if (a, e) > (furthest.actual, furthest.expected) { furthest = (e, a) }
             guard e < expected.count else { return a == actual.count ? [:] : nil }
+            let point = Point(expected: e, actual: a, captured: captured)
+            guard !failed.contains(point) else { return nil }
+            let found: [String: String]?
             switch expected[e].match {
             case .anyLines:
-                for skip in stride(from: actual.count, through: a, by: -1) {
-                    if let captures = try match(e + 1, skip, bindings) { return captures }
-                }
-                return nil
+                let key = Point(expected: e, actual: 0, captured: captured)
+                let knownToFail = anyLinesFailFrom[key] ?? actual.count + 1
+                if a >= knownToFail { return nil }
+                found = try firstMatch(skipping: stride(from: knownToFail - 1, through: a, by: -1), from: e + 1, bindings, captured)
+                if found == nil { anyLinesFailFrom[key] = a }
             case .pattern(let pattern):
-                guard a < actual.count, let captured = try pattern.match(actual[a], bindings) else { return nil }
-                var extended = bindings
-                extended.merge(captured)
-                guard let later = try match(e + 1, a + 1, extended) else { return nil }
-                return captured.merging(later) { _, newer in newer }
+                if a < actual.count, let here = try pattern.match(actual[a], bindings) {
+                    var extended = bindings
+                    extended.merge(here)
+                    found = try match(e + 1, a + 1, extended, captured: captured.merging(here) { _, newer in newer })
+                        .map { here.merging($0) { _, newer in newer } }
+                } else {
+                    found = nil
+                }
             }
+            if found == nil { failed.insert(point) }
+            return found
+        }
+
+        private mutating func firstMatch(skipping candidates: StrideThrough<Int>, from e: Int, _ bindings: Bindings,
+                                         _ captured: [String: String]) throws(UndefinedVariable) -> [String: String]? {
+            for skip in candidates {
+                if let captures = try match(e, skip, bindings, captured: captured) { return captures }
+            }
+            return nil
         }
     }
 }

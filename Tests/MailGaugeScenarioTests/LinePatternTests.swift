@@ -6,6 +6,21 @@ private func match(_ pattern: String, _ line: String, _ bindings: Bindings = Bin
 }
 
 @Suite struct LinePatternTests {
+    /// Wildcards that could split a long line many ways: a longest-first backtracking search
+    /// tries them all before failing (about 20,000⁵ splits here); matching is linear instead.
+    @Test(.timeLimit(.minutes(1))) func manyWildcardsOnALongLineFailFast() throws {
+        let line = String(repeating: "a", count: 20_000)
+        #expect(try match("{*}a{*}a{*}a{*}a{*}a{*}b", line) == nil)
+        #expect(try match("{x:*}a{y:*}a{z:*}", line) == ["x": String(repeating: "a", count: 19_998), "y": "", "z": ""])
+        #expect(try match("{n:number} {a:atom} {*}", "12 " + line + " " + line)?["a"] == line)
+    }
+
+    /// Longest first, left to right, as the scenario language promises.
+    @Test func capturesTakeTheLongestTextThatLetsTheRestMatch() throws {
+        #expect(try match("{x:*}-{y:*}", "a-b-c") == ["x": "a-b", "y": "c"])
+        #expect(try match("{x:atom}{y:number}", "ab12") == ["x": "ab1", "y": "2"])
+        #expect(try match("\"{v:atom}\" {*}", "\"a b\" c") == nil)
+    }
     @Test(arguments: [
         ("+OK", "+OK", true),
         ("+OK", "+OK ", false),

@@ -8,6 +8,15 @@ private func lines(_ patterns: [String]) throws -> [ExpectedLine] {
 private func bytes(_ lines: [String]) -> [[UInt8]] { lines.map { Array($0.utf8) } }
 
 @Suite struct LinesMatcherTests {
+    /// Three `{...}` against thousands of lines that almost match: a search exponential in the
+    /// `{...}` (5,000³ steps) would not end within the limit.
+    @Test(.timeLimit(.minutes(1))) func severalAnyLinesCostLinesTimesExpectations() throws {
+        let expected = try lines(["{...}", "x", "{...}", "x", "{...}", "end"])
+        let reply = bytes(Array(repeating: "x", count: 5_000))
+        #expect(try LinesMatcher.match(expected, reply, Bindings()) == .mismatched(expected: 5, actual: nil))
+        #expect(try LinesMatcher.match(expected, reply + bytes(["end"]), Bindings()) == .matched(captures: [:]))
+    }
+
     @Test func exactLinesMatch() throws {
         let outcome = try LinesMatcher.match(try lines(["a", "b"]), bytes(["a", "b"]), Bindings())
         #expect(outcome == .matched(captures: [:]))

@@ -1,0 +1,138 @@
+/// Whole-line matching of a pattern's pieces in time linear in the line's length (times the
+/// pattern's), however the server pads its reply: `{*}a{*}a{*}b` against a megabyte of `a`s
+/// costs a few passes over it, not the exponential search of backtracking.
+///
+/// Two passes. Backwards, `reachable[i]` marks every position of the line from which pieces
+/// `i…` can match the rest of it (one bit set per lane, see `Lane`). Forwards, the walk takes
+/// at each wildcard the longest length after which the rest can still match — the match a
+/// longest-first backtracking search would find first, so captures are what they always were.
+extension PatternPiece {
+    /// Where a piece stands relative to a `quoteIfNeeded` pair: outside one (or inside, the
+    /// string written without quotes), or inside a string the response quoted.
+    private enum Lane: Int, CaseIterable {
+        case unquoted, quoted
+    }
+
+    /// The captures of a whole-line match, or nil.
+    static func match(_ pieces: [PatternPiece], _ line: [UInt8]) -> [String: String]? {
+        let reachable = reachability(pieces, line)
+        guard reachable[0][Lane.unquoted.rawValue][0] else { return nil }
+        var captures: [String: String] = [:]
+        var position = 0
+        var lane = Lane.unquoted
+        for (index, piece) in pieces.enumerated() {
+            let next = reachable[index + 1]
+            switch piece {
+            case .exact(let bytes):
+                position += bytes.count
+            case .quoteIfNeeded where isOpening(index, in: pieces):
+                let quoted = line.indices.contains(position) && line[position] == quote && next[Lane.quoted.rawValue][position + 1]
+                lane = quoted ? .quoted : .unquoted
+                if quoted { position += 1 }
+            case .quoteIfNeeded:
+                if lane == .quoted { position += 1 }
+                lane = .unquoted
+            case .wildcard(let wildcard):
+                let end = runEnd(of: wildcard.kind, from: position, in: line, lane: lane)
+                let shortest = position + (wildcard.kind == .any ? 0 : 1)
+                // The backward pass proved some length fits; the longest one is taken.
+                var landing = end
+                while !next[lane.rawValue][landing] { landing -= 1 }
+                precondition(landing >= shortest, "the backward pass admitted no length")
+                if let name = wildcard.capture { captures[name] = String(decoding: line[position..<landing], as: UTF8.self) }
+                position = landing
+            }
+        }
+        return captures
+    }
+
+    private static let quote = UInt8(ascii: "\"")
+
+    /// `reachable[i][lane][p]`: pieces `i…`, entered at position `p` in `lane`, match the rest
+    /// of the line. Computed from the last piece back, each in one or two passes over the line.
+    private static func reachability(_ pieces: [PatternPiece], _ line: [UInt8]) -> [[PositionSet]] {
+        let count = line.count
+        var reachable = Array(repeating: [PositionSet(count: count + 1), PositionSet(count: count + 1)], count: pieces.count + 1)
+        reachable[pieces.count][Lane.unquoted.rawValue][count] = true
+        for index in pieces.indices.reversed() {
+            let next = reachable[index + 1]
+            for lane in Lane.allCases {
+                var here = PositionSet(count: count + 1)
+                switch pieces[index] {
+                case .exact(let bytes):
+                    for position in 0...count where position + bytes.count <= count && next[lane.rawValue][position + bytes.count] {
+                        here[position] = line[position..<position + bytes.count].elementsEqual(bytes)
+                    }
+                case .quoteIfNeeded where isOpening(index, in: pieces):
+                    guard lane == .unquoted else { break }
+                    for position in 0...count {
+                        here[position] = next[Lane.unquoted.rawValue][position]
+                            || (position < count && line[position] == quote && next[Lane.quoted.rawValue][position + 1])
+                    }
+                case .quoteIfNeeded:
+                    for position in 0...count {
+                        here[position] = lane == .unquoted ? next[Lane.unquoted.rawValue][position]
+                            : position < count && line[position] == quote && next[Lane.unquoted.rawValue][position + 1]
+                    }
+                case .wildcard(let wildcard):
+                    // The first reachable landing at or after each position, then: some landing
+                    // lies between the shortest and the longest run from there.
+                    var firstLanding = Array(repeating: Int.max, count: count + 2)
+                    for position in stride(from: count, through: 0, by: -1) {
+                        firstLanding[position] = next[lane.rawValue][position] ? position : firstLanding[position + 1]
+                    }
+                    var end = count
+                    for position in stride(from: count, through: 0, by: -1) {
+                        end = runEnd(of: wildcard.kind, from: position, in: line, lane: lane, knownEndAfter: end)
+                        let shortest = position + (wildcard.kind == .any ? 0 : 1)
+                        here[position] = shortest <= end && firstLanding[shortest] <= end
+                    }
+                }
+                reachable[index][lane.rawValue] = here
+            }
+        }
+        return reachable
+    }
+
+    /// Where the longest run a wildcard may take from `position` ends: the line's end for
+    /// `{*}`; the first non-digit for `{number}`; the first space for `{atom}` (or closing
+    /// quote, inside a quoted string, so it captures the value alone). `knownEndAfter`, the
+    /// run's end from `position + 1`, makes a backward sweep linear.
+    private static func runEnd(of kind: WildcardKind, from position: Int, in line: [UInt8], lane: Lane, knownEndAfter: Int? = nil) -> Int {
+        if kind == .any { return line.count }
+        guard position < line.count, continuesRun(of: kind, line[position], lane: lane) else { return position }
+        if let knownEndAfter { return knownEndAfter }
+        var end = position + 1
+        while end < line.count, continuesRun(of: kind, line[end], lane: lane) { end += 1 }
+        return end
+    }
+
+    private static func continuesRun(of kind: WildcardKind, _ byte: UInt8, lane: Lane) -> Bool {
+        switch kind {
+        case .any: true
+        case .number: (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+        case .atom: byte != UInt8(ascii: " ") && !(lane == .quoted && byte == quote)
+        }
+    }
+
+    /// `quoteIfNeeded` pieces come in pairs around a string: an even number before one opens it.
+    private static func isOpening(_ index: Int, in pieces: [PatternPiece]) -> Bool {
+        pieces[..<index].count { if case .quoteIfNeeded = $0 { true } else { false } } % 2 == 0
+    }
+}
+
+/// One bit per position of a line, 0 through its length.
+struct PositionSet {
+    private var words: [UInt64]
+
+    init(count: Int) {
+        words = Array(repeating: 0, count: (count + 63) / 64)
+    }
+
+    subscript(position: Int) -> Bool {
+        get { words[position >> 6] & (1 << UInt64(position & 63)) != 0 }
+        set {
+            if newValue { words[position >> 6] |= 1 << UInt64(position & 63) } else { words[position >> 6] &= ~(1 << UInt64(position & 63)) }
+        }
+    }
+}
