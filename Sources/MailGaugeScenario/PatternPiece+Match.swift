@@ -15,6 +15,7 @@ extension PatternPiece {
 
     /// The captures of a whole-line match, or nil.
     static func match(_ pieces: [PatternPiece], _ line: [UInt8]) -> [String: String]? {
+        if let text = exactText(pieces) { return text.elementsEqual(line) ? [:] : nil }
         let reachable = reachability(pieces, line)
         guard reachable[0][Lane.unquoted.rawValue][0] else { return nil }
         var captures: [String: String] = [:]
@@ -47,6 +48,17 @@ extension PatternPiece {
     }
 
     private static let quote = UInt8(ascii: "\"")
+
+    /// The text a pattern without wildcards stands for: most lines of a reply are compared
+    /// against one, and need no passes.
+    private static func exactText(_ pieces: [PatternPiece]) -> [UInt8]? {
+        var text: [UInt8] = []
+        for piece in pieces {
+            guard case .exact(let bytes) = piece else { return nil }
+            text += bytes
+        }
+        return text
+    }
 
     /// `reachable[i][lane][p]`: pieces `i…`, entered at position `p` in `lane`, match the rest
     /// of the line. Computed from the last piece back, each in one or two passes over the line.
