@@ -1,10 +1,10 @@
 # Shared by dovecot.sh and mailutils.sh: errors, waiting, the private CA and the seed.
 # The sourcing script sets PROG, LOG_FILE, TLS paths (CA_KEY, CA_CERT, SERVER_KEY,
-# SERVER_CERT, TLS_DIR), CERT_DAYS, CERT_MIN_VALID_SECONDS, SEED_DIR, UIDVALIDITY_INBOX,
-# CA_COMMON_NAME (the test CA's name) and SEED_LAYOUT (a tag of its on-disk mail layout);
-# for reseed_user MAIL_DIR, NUM_USERS and build_user_home USER DIR (its mail home, owned by
-# the mail user); for cmd_env the ports, USERS_FILE, STATE_DIR and STATE_DIR_ENV (the name of
-# the variable that sets STATE_DIR).
+# SERVER_CERT, TLS_DIR), CERT_DAYS, CERT_MIN_VALID_SECONDS, CA_COMMON_NAME (the test CA's
+# name), CORPUS_DIR (the ordinary-mail corpus, mail/) and SEED_LAYOUT (a tag of its on-disk
+# mail layout); for reseed_user and ensure_mail_homes MAIL_DIR, PRISTINE_DIR, NUM_USERS, SEED_STAMP
+# and build_user_home DIR (a user's mail home, owned by the mail user); for cmd_env the ports,
+# USERS_FILE, STATE_DIR and STATE_DIR_ENV (the name of the variable that sets STATE_DIR).
 # shellcheck shell=bash
 
 usage() {
@@ -46,13 +46,6 @@ wait_pid_gone() { # pid timeout_seconds
         sleep 0.1
     done
     return 1
-}
-
-seed_files() {
-    local f
-    for f in "$SEED_DIR"/[0-9][0-9].eml; do
-        [[ -f $f ]] && printf '%s\n' "$f"
-    done
 }
 
 cert_ok() { # cert file: exists, parses, valid for at least a day more
@@ -105,12 +98,58 @@ EOF
     rm -rf "$tmp"
 }
 
-seed_hash() {
-    local files
-    mapfile -t files < <(seed_files)
-    ((${#files[@]} > 0)) || die "no seed messages found in $SEED_DIR"
-    # Include the layout tag so a change of the on-disk layout re-seeds too.
-    { printf '%s %s\n' "$SEED_LAYOUT" "$UIDVALIDITY_INBOX"; cat "${files[@]}"; } | sha256sum | cut -d' ' -f1
+# The corpus's messages of one of its mailboxes: DIR is the corpus (INBOX) or a folder of it.
+corpus_messages() { # dir
+    local f
+    for f in "$1"/[0-9][0-9].eml; do
+        [[ -f $f ]] && printf '%s\n' "$f"
+    done
+}
+
+# The corpus's folders besides INBOX: its subdirectories, by name.
+corpus_folders() {
+    local d
+    for d in "$CORPUS_DIR"/*/; do
+        [[ -d $d ]] && basename "$d"
+    done
+}
+
+# A message's flags from flags.txt (KEY is NN for INBOX, Folder/NN for a folder), one a line.
+corpus_flags() { # key
+    awk -v k="$1" '$1 == k { for (i = 2; i <= NF; i++) print $i }' "${CORPUS_DIR}/flags.txt"
+}
+
+# The keywords (flags without a backslash) the messages of one corpus mailbox have, in the
+# order they are first used; PREFIX is "" for INBOX, "Folder/" for a folder.
+corpus_keywords() { # prefix
+    awk -v p="$1" 'substr($1, 1, length(p)) == p && substr($1, length(p) + 1) ~ /^[0-9][0-9]$/ {
+        for (i = 2; i <= NF; i++) if ($i !~ /^\\/ && !seen[$i]++) print $i
+    }' "${CORPUS_DIR}/flags.txt"
+}
+
+# A message's INTERNALDATE in seconds since the epoch: its Date: header, as the servers
+# seeded over IMAP APPEND get it (seed_imap.py). Only the header counts (09.eml quotes
+# another message's Date: in its body); the corpus's Date: headers are not folded.
+date_header_epoch() { # file
+    local value
+    value=$(sed -n -e '/^$/q' -e '/^[Dd]ate:/{s/^[Dd]ate:[[:space:]]*//;p;q;}' "$1")
+    date -d "$value" +%s 2>/dev/null || die "$1: cannot parse Date: '$value'"
+}
+
+# Maildir's info letters for the system flags among FLAGS, in ASCII order as the spec asks;
+# keywords are the caller's business.
+maildir_flag_letters() { # flags...
+    local f letters=()
+    for f in "$@"; do
+        case $f in
+            '\Draft') letters+=(D) ;;
+            '\Flagged') letters+=(F) ;;
+            '\Answered') letters+=(R) ;;
+            '\Seen') letters+=(S) ;;
+        esac
+    done
+    ((${#letters[@]} > 0)) || return 0
+    printf '%s\n' "${letters[@]}" | sort | tr -d '\n'
 }
 
 # Dies unless USER is one of user1..userNUM_USERS.
@@ -119,13 +158,29 @@ require_known_user() { # user
         || die "unknown user '$1' (expected user1..user${NUM_USERS})"
 }
 
-# Replace a user's mail home (maildir, indexes, everything) with the seed.
+# The mail home every user's is a copy of, built by build_user_home once per corpus and
+# layout: a reset then only copies files, which keeps it fast for the tests that call it.
+ensure_pristine_home() {
+    local want tmp
+    want=$(corpus_hash "$CORPUS_DIR" "$SEED_LAYOUT")
+    if [[ -d $PRISTINE_DIR && $(cat "${PRISTINE_DIR}.sha256" 2>/dev/null) == "$want" ]]; then
+        return 0
+    fi
+    mkdir -p "$MAIL_DIR"
+    tmp=$(mktemp -d "${MAIL_DIR}/.new-pristine.XXXXXX")
+    build_user_home "$tmp"
+    rm -rf "$PRISTINE_DIR"
+    mv "$tmp" "$PRISTINE_DIR"
+    printf '%s\n' "$want" >"${PRISTINE_DIR}.sha256"
+}
+
+# Replace a user's mail home (maildir, indexes, everything) with a copy of the pristine one.
 reseed_user() { # user
     local user=$1 tmp old
     require_known_user "$user"
-    mkdir -p "$MAIL_DIR"
+    ensure_pristine_home
     tmp=$(mktemp -d "${MAIL_DIR}/.new-${user}.XXXXXX")
-    build_user_home "$user" "$tmp"
+    cp -a "${PRISTINE_DIR}/." "$tmp"
     if [[ -e ${MAIL_DIR}/${user} ]]; then
         old=$(mktemp -d "${MAIL_DIR}/.old-${user}.XXXXXX")
         mv "${MAIL_DIR}/${user}" "${old}/home"
@@ -134,6 +189,22 @@ reseed_user() { # user
     else
         mv "$tmp" "${MAIL_DIR}/${user}"
     fi
+}
+
+# Seed the mail home of every user that has none (MARKER, a path inside it, is missing), or
+# every user's when the corpus or layout changed since the last seeding (SEED_STAMP).
+ensure_mail_homes() { # marker
+    local want have="" i
+    mkdir -p "$MAIL_DIR"
+    chmod 0755 "$MAIL_DIR"
+    want=$(corpus_hash "$CORPUS_DIR" "$SEED_LAYOUT")
+    [[ -f $SEED_STAMP ]] && have=$(cat "$SEED_STAMP")
+    for ((i = 1; i <= NUM_USERS; i++)); do
+        if [[ $want != "$have" || ! -e ${MAIL_DIR}/user${i}/$1 ]]; then
+            reseed_user "user${i}"
+        fi
+    done
+    printf '%s\n' "$want" >"$SEED_STAMP"
 }
 
 # The variables tests and benchmarks eval: ports, the CA, the users file, the state folder.

@@ -10,8 +10,8 @@ SCRIPT_DIR=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
 # shellcheck source=common.sh
 source "${SCRIPT_DIR}/common.sh"
 CA_COMMON_NAME="MailGauge Test CA"
-SEED_LAYOUT=layout-v1
-SEED_DIR=${SCRIPT_DIR}/seed
+SEED_LAYOUT=corpus-maildir-v1
+CORPUS_DIR=${SCRIPT_DIR}/mail
 
 STATE_DIR_ENV=MAILGAUGE_DOVECOT_DIR
 STATE_DIR=${MAILGAUGE_DOVECOT_DIR:-/tmp/mailgauge-dovecot}
@@ -38,11 +38,9 @@ WANT_NOFILE=65536              # ulimit -n we try to get before starting dovecot
 CERT_DAYS=30
 CERT_MIN_VALID_SECONDS=86400   # regenerate TLS material if it expires sooner
 
-# Deterministic mailbox identity: INBOX UIDVALIDITY is fixed, so POP3 UIDLs and
-# IMAP UIDs are identical after every reset.
+# Deterministic mailbox identity: UIDVALIDITY is fixed (INBOX this one, the corpus's folders
+# the next ones in name order), so POP3 UIDLs and IMAP UIDs are identical after every reset.
 UIDVALIDITY_INBOX=1704067200   # 0x65920080 (2024-01-01T00:00:00Z)
-UIDVALIDITY_ARCHIVE=1704067201
-UIDVALIDITY_SENT=1704067202
 
 CONF=${STATE_DIR}/dovecot.conf
 BASE_DIR=${STATE_DIR}/run
@@ -54,6 +52,7 @@ CA_CERT=${TLS_DIR}/ca.pem
 SERVER_KEY=${TLS_DIR}/server.key
 SERVER_CERT=${TLS_DIR}/server.pem
 MAIL_DIR=${STATE_DIR}/mail
+PRISTINE_DIR=${MAIL_DIR}/.pristine   # what every user's mail home is a copy of
 PASSWD_FILE=${STATE_DIR}/passwd
 USERS_FILE=${STATE_DIR}/users.csv
 SEED_STAMP=${STATE_DIR}/seed.sha256
@@ -246,60 +245,65 @@ write_users() {
 
 
 
-mailbox_guid() { # user mailbox -> 32 hex chars, deterministic
-    printf 'mailgauge/%s/%s' "$1" "$2" | md5sum | cut -c1-32
+# Every user's copy of a mailbox has the same GUID: only dsync between servers, which these
+# never do, needs them to differ.
+mailbox_guid() { # mailbox -> 32 hex chars, deterministic
+    printf 'mailgauge/%s' "$1" | md5sum | cut -c1-32
 }
 
 make_maildir() { # dir
     mkdir -p "$1/cur" "$1/new" "$1/tmp"
 }
 
-# Build the pristine mail home for one user into $2 (a fresh directory).
-build_user_home() { # user target_dir
-    local user=$1 home=$2 md f i=0 name size vsize lf stamp
-    local files
-    md=${home}/Maildir
+# One corpus mailbox as a Dovecot Maildir: the messages in cur/ with their flags in the
+# file names (keywords as the letters a, b, ... that dovecot-keywords assigns), INTERNALDATE
+# (the file's mtime) from the Date: header, S= and W= sizes so Dovecot need not read the
+# files, and dovecot-uidlist with UIDs 1..n.
+write_maildir() { # mailbox source_dir maildir uidvalidity flag_key_prefix
+    local box=$1 src=$2 md=$3 uidvalidity=$4 prefix=$5
+    local files keywords flags f i=0 j k name size vsize stamp info letters=abcdefghijklmnopqrstuvwxyz
     make_maildir "$md"
-    mapfile -t files < <(seed_files)
+    mapfile -t files < <(corpus_messages "$src")
+    mapfile -t keywords < <(corpus_keywords "$prefix")
+    if ((${#keywords[@]} > 0)); then
+        for j in "${!keywords[@]}"; do printf '%d %s\n' "$j" "${keywords[j]}"; done >"${md}/dovecot-keywords"
+    fi
     {
-        printf '3 V%s N%d G%s\n' "$UIDVALIDITY_INBOX" $((${#files[@]} + 1)) "$(mailbox_guid "$user" INBOX)"
+        printf '3 V%s N%d G%s\n' "$uidvalidity" $((${#files[@]} + 1)) "$(mailbox_guid "$box")"
         for f in "${files[@]}"; do
             i=$((i + 1))
+            mapfile -t flags < <(corpus_flags "${prefix}$(basename "$f" .eml)")
+            info=$(maildir_flag_letters "${flags[@]}")
+            for k in "${flags[@]}"; do
+                for j in "${!keywords[@]}"; do [[ ${keywords[j]} == "$k" ]] && info+=${letters:j:1}; done
+            done
             size=$(stat -c %s "$f")
-            # Virtual size = size with CRLF line endings (seed files use LF only).
-            lf=$(tr -cd '\n' <"$f" | wc -c)
-            vsize=$((size + lf))
-            stamp=$((UIDVALIDITY_INBOX + i * 3600))
+            # Virtual size = size with CRLF line endings (the corpus uses LF only).
+            vsize=$((size + $(tr -cd '\n' <"$f" | wc -c)))
+            stamp=$(date_header_epoch "$f")
             name="${stamp}.M${i}P1.mailgauge,S=${size},W=${vsize}"
-            cp "$f" "${md}/cur/${name}:2,"
-            # INTERNALDATE (maildir: file mtime) is deterministic as well.
-            touch -d "@${stamp}" "${md}/cur/${name}:2,"
+            cp "$f" "${md}/cur/${name}:2,${info}"
+            touch -d "@${stamp}" "${md}/cur/${name}:2,${info}"
             printf '%d :%s\n' "$i" "$name"
         done
     } >"${md}/dovecot-uidlist"
-    local box uv
-    for box in Archive Sent; do
-        if [[ $box == Archive ]]; then uv=$UIDVALIDITY_ARCHIVE; else uv=$UIDVALIDITY_SENT; fi
-        make_maildir "${md}/.${box}"
-        : >"${md}/.${box}/maildirfolder"
-        printf '3 V%s N1 G%s\n' "$uv" "$(mailbox_guid "$user" "$box")" >"${md}/.${box}/dovecot-uidlist"
-    done
-    chown -R "${MAIL_USER}:${MAIL_USER}" "$home"
-    chmod -R u=rwX,go= "$home"
 }
 
-ensure_mail() {
-    mkdir -p "$MAIL_DIR"
-    chmod 0755 "$MAIL_DIR"
-    local want have="" i
-    want=$(seed_hash)
-    [[ -f $SEED_STAMP ]] && have=$(cat "$SEED_STAMP")
-    for ((i = 1; i <= NUM_USERS; i++)); do
-        if [[ $want != "$have" || ! -d ${MAIL_DIR}/user${i}/Maildir ]]; then
-            reseed_user "user${i}"
-        fi
-    done
-    printf '%s\n' "$want" >"$SEED_STAMP"
+# Build a pristine mail home into a fresh directory: the corpus's INBOX and folders
+# (Maildir++ .Folder), every folder subscribed.
+build_user_home() { # target_dir
+    local home=$1 md box uidvalidity=$UIDVALIDITY_INBOX
+    md=${home}/Maildir
+    write_maildir INBOX "$CORPUS_DIR" "$md" "$uidvalidity" ""
+    : >"${md}/subscriptions"
+    while read -r box; do
+        uidvalidity=$((uidvalidity + 1))
+        write_maildir "$box" "${CORPUS_DIR}/${box}" "${md}/.${box}" "$uidvalidity" "${box}/"
+        : >"${md}/.${box}/maildirfolder"
+        printf '%s\n' "$box" >>"${md}/subscriptions"
+    done < <(corpus_folders)
+    chown -R "${MAIL_USER}:${MAIL_USER}" "$home"
+    chmod -R u=rwX,go= "$home"
 }
 
 # ---------------------------------------------------------------- config ----
@@ -363,14 +367,6 @@ mail_max_userip_connections = 1000
 
 namespace inbox {
   inbox = yes
-  mailbox Archive {
-    special_use = \\Archive
-    auto = subscribe
-  }
-  mailbox Sent {
-    special_use = \\Sent
-    auto = subscribe
-  }
 }
 
 # ---- TLS ----
@@ -469,7 +465,7 @@ cmd_start() {
     if master_pid >/dev/null; then
         if cmp -s "$new_conf" "$CONF" && healthy; then
             rm -f "$new_conf"
-            ensure_mail
+            ensure_mail_homes Maildir
             cmd_env
             return 0
         fi
@@ -478,7 +474,7 @@ cmd_start() {
     fi
     chmod 0644 "$new_conf"
     mv -f "$new_conf" "$CONF"
-    ensure_mail
+    ensure_mail_homes Maildir
 
     stop_relays   # leftovers of an instance that died without 'stop'
     local p

@@ -18,8 +18,8 @@ SCRIPT_DIR=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
 # shellcheck source=common.sh
 source "${SCRIPT_DIR}/common.sh"
 CA_COMMON_NAME="MailGauge Test CA (mailutils)"
-SEED_LAYOUT=mailutils-layout-v1
-SEED_DIR=${SCRIPT_DIR}/seed
+SEED_LAYOUT=mailutils-corpus-maildir-v1
+CORPUS_DIR=${SCRIPT_DIR}/mail
 
 STATE_DIR_ENV=MAILGAUGE_MAILUTILS_DIR
 STATE_DIR=${MAILGAUGE_MAILUTILS_DIR:-/tmp/mailgauge-mailutils}
@@ -38,10 +38,9 @@ STOP_TIMEOUT=${MAILGAUGE_MAILUTILS_STOP_TIMEOUT:-20}     # seconds
 CERT_DAYS=30
 CERT_MIN_VALID_SECONDS=86400
 
-# Deterministic mailbox identity (same values as dovecot.sh).
+# Deterministic mailbox identity (as in dovecot.sh): INBOX this UIDVALIDITY, the corpus's
+# folders the next ones in name order.
 UIDVALIDITY_INBOX=1704067200
-UIDVALIDITY_ARCHIVE=1704067201
-UIDVALIDITY_SENT=1704067202
 
 CONF_DIR=${STATE_DIR}/etc
 RUN_DIR=${STATE_DIR}/run
@@ -54,6 +53,7 @@ CA_CERT=${TLS_DIR}/ca.pem
 SERVER_KEY=${TLS_DIR}/server.key
 SERVER_CERT=${TLS_DIR}/server.pem
 MAIL_DIR=${STATE_DIR}/mail
+PRISTINE_DIR=${MAIL_DIR}/.pristine   # what every user's mail home is a copy of
 VIRT_DIR=${STATE_DIR}/virtdomain   # passwd-format files, one per "domain"
 APOP_DB=${STATE_DIR}/apop.db
 USERS_FILE=${STATE_DIR}/users.csv
@@ -289,41 +289,35 @@ write_mu_prop() { # dir uidvalidity uidnext
 
 make_maildir() { mkdir -p "$1/cur" "$1/new" "$1/tmp"; }
 
-build_user_home() { # user target_dir
-    local user=$1 home=$2 inbox f i=0 stamp name files
-    inbox=${home}/INBOX           # virtdomain: the maildrop is <home>/INBOX
-    make_maildir "$inbox"
-    mapfile -t files < <(seed_files)
+# One corpus mailbox in Mailutils' maildir format: UID n in the file name (",u=n"), the
+# system flags in its info part. Mailutils' maildir keeps no keywords, so $Label1 is lost.
+# The file times do not matter: Mailutils takes INTERNALDATE from the message's headers.
+write_mu_maildir() { # source_dir maildir uidvalidity flag_key_prefix
+    local src=$1 md=$2 uidvalidity=$3 prefix=$4 files f i=0 flags
+    make_maildir "$md"
+    mapfile -t files < <(corpus_messages "$src")
     for f in "${files[@]}"; do
         i=$((i + 1))
-        stamp=$((UIDVALIDITY_INBOX + i * 3600))
-        name="${stamp}.M${i}P1.mailgauge,u=${i}:2,"
-        cp "$f" "${inbox}/cur/${name}"
-        touch -d "@${stamp}" "${inbox}/cur/${name}"
+        mapfile -t flags < <(corpus_flags "${prefix}$(basename "$f" .eml)")
+        cp "$f" "${md}/cur/${uidvalidity}.M${i}P1.mailgauge,u=${i}:2,$(maildir_flag_letters "${flags[@]}")"
     done
-    write_mu_prop "$inbox" "$UIDVALIDITY_INBOX" $((i + 1))
-    # Other folders: personal namespace "" = <home>/mail (maildir only).
-    make_maildir "${home}/mail/Archive"
-    write_mu_prop "${home}/mail/Archive" "$UIDVALIDITY_ARCHIVE" 1
-    make_maildir "${home}/mail/Sent"
-    write_mu_prop "${home}/mail/Sent" "$UIDVALIDITY_SENT" 1
-    chown -R "${MAIL_USER}:${MAIL_USER}" "$home"
-    chmod -R u=rwX,go= "$home"
-    : "$user"
+    write_mu_prop "$md" "$uidvalidity" $((i + 1))
 }
 
-ensure_mail() {
-    local want have="" i
-    mkdir -p "$MAIL_DIR"
-    chmod 0755 "$MAIL_DIR"
-    want=$(seed_hash)
-    [[ -f $SEED_STAMP ]] && have=$(cat "$SEED_STAMP")
-    for ((i = 1; i <= NUM_USERS; i++)); do
-        if [[ $want != "$have" || ! -d ${MAIL_DIR}/user${i}/INBOX/cur ]]; then
-            reseed_user "user${i}"
-        fi
-    done
-    printf '%s\n' "$want" >"$SEED_STAMP"
+# Build a pristine mail home into a fresh directory: the corpus's INBOX as the maildrop
+# (virtdomain fixes it to <home>/INBOX), its folders in the personal namespace "" =
+# <home>/mail, each subscribed (.mu-subscr: every name NUL-terminated, then one more NUL).
+build_user_home() { # target_dir
+    local home=$1 box uidvalidity=$UIDVALIDITY_INBOX
+    write_mu_maildir "$CORPUS_DIR" "${home}/INBOX" "$uidvalidity" ""
+    while read -r box; do
+        uidvalidity=$((uidvalidity + 1))
+        write_mu_maildir "${CORPUS_DIR}/${box}" "${home}/mail/${box}" "$uidvalidity" "${box}/"
+        printf '%s\0' "$box" >>"${home}/.mu-subscr"
+    done < <(corpus_folders)
+    printf '\0' >>"${home}/.mu-subscr"
+    chown -R "${MAIL_USER}:${MAIL_USER}" "$home"
+    chmod -R u=rwX,go= "$home"
 }
 
 # ---------------------------------------------------------------- config ----
@@ -424,7 +418,7 @@ cmd_start() {
     ensure_tls
     write_users
     write_configs
-    ensure_mail
+    ensure_mail_homes INBOX/cur
     if any_listener_running; then
         if ((CONFIG_CHANGED == 0)) && healthy; then
             cmd_env
