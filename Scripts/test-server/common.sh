@@ -1,11 +1,28 @@
-# Shared by dovecot.sh and mailutils.sh: errors, waiting, the private CA and the seed.
-# The sourcing script sets PROG, LOG_FILE, TLS paths (CA_KEY, CA_CERT, SERVER_KEY,
-# SERVER_CERT, TLS_DIR), CERT_DAYS, CERT_MIN_VALID_SECONDS, CA_COMMON_NAME (the test CA's
-# name), CORPUS_DIR (the ordinary-mail corpus, mail/) and SEED_LAYOUT (a tag of its on-disk
-# mail layout); for reseed_user and ensure_mail_homes MAIL_DIR, PRISTINE_DIR, NUM_USERS, SEED_STAMP
-# and build_user_home DIR (a user's mail home, owned by the mail user); for cmd_env the ports,
-# USERS_FILE, STATE_DIR and STATE_DIR_ENV (the name of the variable that sets STATE_DIR).
+# Shared by every server script: errors, waiting, installing, the private CA, the corpus
+# and seeding, the command line. The sourcing script sets SCRIPT_DIR before it sources this
+# file, then PROG, LOG_FILE, STATE_DIR (and calls define_tls_paths), CA_COMMON_NAME (the test
+# CA's name) and SEED_LAYOUT (a tag of its mail layout, so a change of it re-seeds); for
+# reseed_user and ensure_mail_homes MAIL_DIR, PRISTINE_DIR, NUM_USERS, SEED_STAMP and
+# build_user_home DIR (a user's mail home, owned by the mail user); for seeding over IMAP
+# SEEDED_DIR and seed_user USER; for cmd_env the ports, USERS_FILE and STATE_DIR_ENV (the
+# name of the variable that sets STATE_DIR).
 # shellcheck shell=bash
+
+# The ordinary mail every account is seeded with (mail/README.md).
+CORPUS_DIR=${SCRIPT_DIR}/mail
+# The private CA and the server certificate are valid this many days, and made anew when
+# they would expire within a day.
+CERT_DAYS=30
+CERT_MIN_VALID_SECONDS=86400
+
+# Where ensure_tls keeps the private CA and the server's key and certificate.
+define_tls_paths() {
+    TLS_DIR=${STATE_DIR}/tls
+    CA_KEY=${TLS_DIR}/ca.key
+    CA_CERT=${TLS_DIR}/ca.pem
+    SERVER_KEY=${TLS_DIR}/server.key
+    SERVER_CERT=${TLS_DIR}/server.pem
+}
 
 usage() {
     cat >&2 <<EOF
@@ -121,7 +138,7 @@ corpus_flags() { # key
 
 # The keywords (flags without a backslash) the messages of one corpus mailbox have, in the
 # order they are first used; PREFIX is "" for INBOX, "Folder/" for a folder.
-corpus_keywords() { # prefix
+mailbox_keywords() { # prefix
     awk -v p="$1" 'substr($1, 1, length(p)) == p && substr($1, length(p) + 1) ~ /^[0-9][0-9]$/ {
         for (i = 2; i <= NF; i++) if ($i !~ /^\\/ && !seen[$i]++) print $i
     }' "${CORPUS_DIR}/flags.txt"
@@ -174,21 +191,25 @@ ensure_pristine_home() {
     printf '%s\n' "$want" >"${PRISTINE_DIR}.sha256"
 }
 
+# Remove a user's mail home, if any: first moved aside in one step, so nothing ever sees a
+# half-deleted one.
+discard_mail_home() { # user
+    local old
+    [[ -e ${MAIL_DIR}/${1} ]] || return 0
+    old=$(mktemp -d "${MAIL_DIR}/.old-${1}.XXXXXX")
+    mv "${MAIL_DIR}/${1}" "${old}/home"
+    rm -rf "$old"
+}
+
 # Replace a user's mail home (maildir, indexes, everything) with a copy of the pristine one.
 reseed_user() { # user
-    local user=$1 tmp old
+    local user=$1 tmp
     require_known_user "$user"
     ensure_pristine_home
     tmp=$(mktemp -d "${MAIL_DIR}/.new-${user}.XXXXXX")
     cp -a "${PRISTINE_DIR}/." "$tmp"
-    if [[ -e ${MAIL_DIR}/${user} ]]; then
-        old=$(mktemp -d "${MAIL_DIR}/.old-${user}.XXXXXX")
-        mv "${MAIL_DIR}/${user}" "${old}/home"
-        mv "$tmp" "${MAIL_DIR}/${user}"
-        rm -rf "$old"
-    else
-        mv "$tmp" "${MAIL_DIR}/${user}"
-    fi
+    discard_mail_home "$user"
+    mv "$tmp" "${MAIL_DIR}/${user}"
 }
 
 # Seed the mail home of every user that has none (MARKER, a path inside it, is missing), or
@@ -207,6 +228,20 @@ ensure_mail_homes() { # marker
     printf '%s\n' "$want" >"$SEED_STAMP"
 }
 
+# `reset [USER...]` of a server whose mail homes the script writes (build_user_home):
+# kick_user closes the user's sessions, then the home is replaced, running or not.
+reset_mail_homes() { # [user...]
+    [[ -d $STATE_DIR ]] || die "state dir $STATE_DIR does not exist; run '$PROG start' first"
+    id -u "$MAIL_USER" >/dev/null 2>&1 || die "user '$MAIL_USER' missing; run '$PROG start' first"
+    local users u
+    for u in "$@"; do require_known_user "$u"; done
+    mapfile -t users < <(named_or_all_users "$@")
+    for u in "${users[@]}"; do
+        kick_user "$u"
+        reseed_user "$u"
+    done
+}
+
 # The variables tests and benchmarks eval: ports, the CA, the users file, the state folder.
 cmd_env() {
     printf 'MAILGAUGE_POP3_PORT=%s\n' "$POP3_PORT"
@@ -219,8 +254,8 @@ cmd_env() {
 }
 
 # ------------------------------------------------------------------------------------------
-# Generic helpers of cyrus.sh, courier.sh and pymap.sh (not used by dovecot.sh/mailutils.sh).
-# They need PROG, LISTEN_ADDR and, for the TLS checks, CA_CERT.
+# Installing, processes and port checks. They need PROG, LISTEN_ADDR and, for the TLS
+# checks, CA_CERT.
 
 # apt-get install the packages that are not installed yet, never starting their services
 # (a temporary policy-rc.d); apt-get update first if one is unknown, and once more on failure.
@@ -312,6 +347,18 @@ ensure_system_user() { # name comment
     id -u "$1" >/dev/null 2>&1 && return 0
     useradd --system --user-group --no-create-home --home-dir /nonexistent \
         --shell /usr/sbin/nologin --comment "$2" "$1" || die "could not create system user '$1'"
+}
+
+# Print the pid in PID_FILE if that process runs and is ours: its command line names FILE
+# (our config or launcher) and, given COMM, that is its name. Fail otherwise.
+our_pid() { # pid_file file [comm]
+    local pid
+    pid=$(cat "$1" 2>/dev/null) || return 1
+    [[ $pid =~ ^[0-9]+$ ]] || return 1
+    [[ -z ${3:-} || $(cat "/proc/$pid/comm" 2>/dev/null) == "$3" ]] || return 1
+    [[ -r /proc/$pid/cmdline ]] || return 1
+    tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$2" || return 1
+    printf '%s\n' "$pid"
 }
 
 # The first line a plain TCP port sends contains WANT.
@@ -416,18 +463,58 @@ status_of_server() {
     return 3
 }
 
+# The users named, or all of them when none is.
+named_or_all_users() { # [user...]
+    local i
+    if (($# > 0)); then
+        printf '%s\n' "$@"
+        return 0
+    fi
+    for ((i = 1; i <= NUM_USERS; i++)); do printf 'user%d\n' "$i"; done
+}
+
+# Servers seeded over IMAP record, per account, the corpus hash it was seeded from
+# (SEEDED_DIR/userN); an account without that record is seeded again by the next start.
+forget_seeding() { # user
+    rm -f "${SEEDED_DIR}/${1}"
+}
+
+# Seed USER's empty account from the corpus with seed_imap.py over STARTTLS on IMAP_PORT
+# (OPTIONS are the server's own, such as its folder prefix), then record the seeding.
+seed_over_imap() { # user [seed_imap.py options...]
+    local user=$1 hash
+    shift
+    hash=$(corpus_hash "$CORPUS_DIR" "$SEED_LAYOUT")
+    MG_SEED_PW="mg-pass-${user#user}" python3 "${SCRIPT_DIR}/seed_imap.py" --port "$IMAP_PORT" \
+        --tls starttls --ca-file "$CA_CERT" --user "$user" --password-env MG_SEED_PW \
+        --corpus "$CORPUS_DIR" "$@" || die "seeding ${user} failed"
+    printf '%s\n' "$hash" >"${SEEDED_DIR}/${user}"
+}
+
+# Seed (seed_user) every account not seeded from the current corpus, which after a change
+# of the corpus is all of them, and, given MARKER, every one whose mail home MAIL_DIR/userN
+# lacks that path. Needs the server running.
+ensure_seeded_over_imap() { # [marker]
+    local hash i
+    mkdir -p "$SEEDED_DIR"
+    hash=$(corpus_hash "$CORPUS_DIR" "$SEED_LAYOUT")
+    for ((i = 1; i <= NUM_USERS; i++)); do
+        if [[ $(cat "${SEEDED_DIR}/user${i}" 2>/dev/null) != "$hash" ]] \
+            || [[ -n ${1:-} && ! -e ${MAIL_DIR}/user${i}/${1} ]]; then
+            seed_user "user${i}"
+        fi
+    done
+}
+
 # `reset [USER...]` of a server seeded over IMAP (seed_user, kick_user closes the user's
 # sessions first); when it is not running, the next start re-seeds them.
 reset_over_imap() { # [user...]
     [[ -d $STATE_DIR ]] || die "state dir $STATE_DIR does not exist; run '$PROG start' first"
-    local users=("$@") u i
-    if ((${#users[@]} == 0)); then
-        for ((i = 1; i <= NUM_USERS; i++)); do users+=("user${i}"); done
-    fi
-    for u in "${users[@]}"; do require_known_user "$u"; done
+    local users u
+    for u in "$@"; do require_known_user "$u"; done
+    mapfile -t users < <(named_or_all_users "$@")
     if ! server_pid >/dev/null; then
-        # Seeding goes over IMAP: the next start re-seeds them.
-        for u in "${users[@]}"; do rm -f "${SEEDED_DIR}/${u}"; done
+        for u in "${users[@]}"; do forget_seeding "$u"; done
         printf '%s: not running; %s will be re-seeded by the next start\n' "$PROG" "${users[*]}" >&2
         return 0
     fi

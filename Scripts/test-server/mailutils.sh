@@ -19,7 +19,6 @@ SCRIPT_DIR=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
 source "${SCRIPT_DIR}/common.sh"
 CA_COMMON_NAME="MailGauge Test CA (mailutils)"
 SEED_LAYOUT=mailutils-corpus-maildir-v1
-CORPUS_DIR=${SCRIPT_DIR}/mail
 
 STATE_DIR_ENV=MAILGAUGE_MAILUTILS_DIR
 STATE_DIR=${MAILGAUGE_MAILUTILS_DIR:-/tmp/mailgauge-mailutils}
@@ -35,8 +34,6 @@ MAIL_USER=mailgauge            # owner of all mail (same system user as dovecot.
 LISTEN_ADDR=127.0.0.1          # IPv4 only: virtdomain's address lookup is IPv4 only
 START_TIMEOUT=${MAILGAUGE_MAILUTILS_START_TIMEOUT:-30}   # seconds
 STOP_TIMEOUT=${MAILGAUGE_MAILUTILS_STOP_TIMEOUT:-20}     # seconds
-CERT_DAYS=30
-CERT_MIN_VALID_SECONDS=86400
 
 # Deterministic mailbox identity (as in dovecot.sh): INBOX this UIDVALIDITY, the corpus's
 # folders the next ones in name order.
@@ -47,11 +44,7 @@ RUN_DIR=${STATE_DIR}/run
 LOG_DIR=${STATE_DIR}/log
 LOG_FILE=${LOG_DIR}/mailutils.log
 LOCK_DIR=${STATE_DIR}/lock
-TLS_DIR=${STATE_DIR}/tls
-CA_KEY=${TLS_DIR}/ca.key
-CA_CERT=${TLS_DIR}/ca.pem
-SERVER_KEY=${TLS_DIR}/server.key
-SERVER_CERT=${TLS_DIR}/server.pem
+define_tls_paths
 MAIL_DIR=${STATE_DIR}/mail
 PRISTINE_DIR=${MAIL_DIR}/.pristine   # what every user's mail home is a copy of
 VIRT_DIR=${STATE_DIR}/virtdomain   # passwd-format files, one per "domain"
@@ -94,62 +87,16 @@ disable_system_units() {
     fi
 }
 
-apt_install() { # packages...
-    local log rc=0
-    log=$(mktemp)
-    # Keep invoke-rc.d from starting the system daemons during install.
-    local policy=/usr/sbin/policy-rc.d made_policy=0
-    if [[ ! -e $policy ]]; then
-        printf '#!/bin/sh\nexit 101\n' >"$policy"
-        chmod 0755 "$policy"
-        made_policy=1
-    fi
-    {
-        if ! apt-cache show "$1" >/dev/null 2>&1; then apt-get update -q; fi
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@"
-    } >"$log" 2>&1 || rc=$?
-    if ((rc != 0)); then
-        rc=0   # retry once after a fresh package list (stale lists give 404s)
-        {
-            apt-get update -q
-            DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@"
-        } >>"$log" 2>&1 || rc=$?
-    fi
-    ((made_policy)) && rm -f "$policy"
-    if ((rc != 0)); then
-        tail -n 20 "$log" >&2
-        rm -f "$log"
-        die "apt-get install $* failed (exit $rc)"
-    fi
-    rm -f "$log"
-}
-
 cmd_install() {
-    if [[ ! -x /usr/sbin/pop3d || ! -x /usr/sbin/imap4d ]] || ! command -v popauth >/dev/null 2>&1 \
-        || ! command -v socat >/dev/null 2>&1 || ! command -v openssl >/dev/null 2>&1; then
-        apt_install mailutils-pop3d mailutils-imap4d socat openssl
-    fi
+    apt_get_install mailutils-pop3d mailutils-imap4d socat openssl
     disable_system_units
-    if ! id -u "$MAIL_USER" >/dev/null 2>&1; then
-        useradd --system --user-group --no-create-home --home-dir /nonexistent \
-            --shell /usr/sbin/nologin --comment "MailGauge test mail owner" "$MAIL_USER" \
-            || die "could not create system user '$MAIL_USER'"
-    fi
+    ensure_system_user "$MAIL_USER" "MailGauge test mail owner"
 }
 
 # ------------------------------------------------------------ processes ---
 
 # Print the pid of our socat listener for $1 if it runs; fail otherwise.
-listener_pid() {
-    local pid pf
-    pf=$(listener_pidfile "$1")
-    pid=$(cat "$pf" 2>/dev/null) || return 1
-    [[ $pid =~ ^[0-9]+$ ]] || return 1
-    [[ $(cat "/proc/$pid/comm" 2>/dev/null) == socat ]] || return 1
-    # Must be ours: its command line names our config file.
-    tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$(listener_conf "$1")" || return 1
-    printf '%s\n' "$pid"
-}
+listener_pid() { our_pid "$(listener_pidfile "$1")" "$(listener_conf "$1")" socat; }
 
 any_listener_running() {
     local l
@@ -475,14 +422,11 @@ cmd_status() {
     return 1
 }
 
-cmd_reset() {
-    [[ -d $STATE_DIR ]] || die "state dir $STATE_DIR does not exist; run '$PROG start' first"
-    id -u "$MAIL_USER" >/dev/null 2>&1 || die "user '$MAIL_USER' missing; run '$PROG start' first"
-    local users=("$@") u i
-    if ((${#users[@]} == 0)); then
-        for ((i = 1; i <= NUM_USERS; i++)); do users+=("user${i}"); done
-    fi
-    for u in "${users[@]}"; do reseed_user "$u"; done
-}
+# Sessions are not ended: each is a pop3d or imap4d of its own under socat, and nothing
+# tells whose it is. Reset an account while it has none (its mail is replaced under them
+# otherwise).
+kick_user() { :; }
+
+cmd_reset() { reset_mail_homes "$@"; }
 
 main "$@"
