@@ -1,11 +1,28 @@
-# Shared by dovecot.sh and mailutils.sh: errors, waiting, the private CA and the seed.
-# The sourcing script sets PROG, LOG_FILE, TLS paths (CA_KEY, CA_CERT, SERVER_KEY,
-# SERVER_CERT, TLS_DIR), CERT_DAYS, CERT_MIN_VALID_SECONDS, SEED_DIR, UIDVALIDITY_INBOX,
-# CA_COMMON_NAME (the test CA's name) and SEED_LAYOUT (a tag of its on-disk mail layout);
-# for reseed_user MAIL_DIR, NUM_USERS and build_user_home USER DIR (its mail home, owned by
-# the mail user); for cmd_env the ports, USERS_FILE, STATE_DIR and STATE_DIR_ENV (the name of
-# the variable that sets STATE_DIR).
+# Shared by every server script: errors, waiting, installing, the private CA, the corpus
+# and seeding, the command line. The sourcing script sets SCRIPT_DIR before it sources this
+# file, then PROG, LOG_FILE, STATE_DIR (and calls define_tls_paths), CA_COMMON_NAME (the test
+# CA's name) and SEED_LAYOUT (a tag of its mail layout, so a change of it re-seeds); for
+# reseed_user and ensure_mail_homes MAIL_DIR, PRISTINE_DIR, NUM_USERS, SEED_STAMP and
+# build_user_home DIR (a user's mail home, owned by the mail user); for seeding over IMAP
+# SEEDED_DIR and seed_user USER; for cmd_env the ports, USERS_FILE and STATE_DIR_ENV (the
+# name of the variable that sets STATE_DIR).
 # shellcheck shell=bash
+
+# The ordinary mail every account is seeded with (mail/README.md).
+CORPUS_DIR=${SCRIPT_DIR}/mail
+# The private CA and the server certificate are valid this many days, and made anew when
+# they would expire within a day.
+CERT_DAYS=30
+CERT_MIN_VALID_SECONDS=86400
+
+# Where ensure_tls keeps the private CA and the server's key and certificate.
+define_tls_paths() {
+    TLS_DIR=${STATE_DIR}/tls
+    CA_KEY=${TLS_DIR}/ca.key
+    CA_CERT=${TLS_DIR}/ca.pem
+    SERVER_KEY=${TLS_DIR}/server.key
+    SERVER_CERT=${TLS_DIR}/server.pem
+}
 
 usage() {
     cat >&2 <<EOF
@@ -46,13 +63,6 @@ wait_pid_gone() { # pid timeout_seconds
         sleep 0.1
     done
     return 1
-}
-
-seed_files() {
-    local f
-    for f in "$SEED_DIR"/[0-9][0-9].eml; do
-        [[ -f $f ]] && printf '%s\n' "$f"
-    done
 }
 
 cert_ok() { # cert file: exists, parses, valid for at least a day more
@@ -105,12 +115,58 @@ EOF
     rm -rf "$tmp"
 }
 
-seed_hash() {
-    local files
-    mapfile -t files < <(seed_files)
-    ((${#files[@]} > 0)) || die "no seed messages found in $SEED_DIR"
-    # Include the layout tag so a change of the on-disk layout re-seeds too.
-    { printf '%s %s\n' "$SEED_LAYOUT" "$UIDVALIDITY_INBOX"; cat "${files[@]}"; } | sha256sum | cut -d' ' -f1
+# The corpus's messages of one of its mailboxes: DIR is the corpus (INBOX) or a folder of it.
+corpus_messages() { # dir
+    local f
+    for f in "$1"/[0-9][0-9].eml; do
+        [[ -f $f ]] && printf '%s\n' "$f"
+    done
+}
+
+# The corpus's folders besides INBOX: its subdirectories, by name.
+corpus_folders() {
+    local d
+    for d in "$CORPUS_DIR"/*/; do
+        [[ -d $d ]] && basename "$d"
+    done
+}
+
+# A message's flags from flags.txt (KEY is NN for INBOX, Folder/NN for a folder), one a line.
+corpus_flags() { # key
+    awk -v k="$1" '$1 == k { for (i = 2; i <= NF; i++) print $i }' "${CORPUS_DIR}/flags.txt"
+}
+
+# The keywords (flags without a backslash) the messages of one corpus mailbox have, in the
+# order they are first used; PREFIX is "" for INBOX, "Folder/" for a folder.
+mailbox_keywords() { # prefix
+    awk -v p="$1" 'substr($1, 1, length(p)) == p && substr($1, length(p) + 1) ~ /^[0-9][0-9]$/ {
+        for (i = 2; i <= NF; i++) if ($i !~ /^\\/ && !seen[$i]++) print $i
+    }' "${CORPUS_DIR}/flags.txt"
+}
+
+# A message's INTERNALDATE in seconds since the epoch: its Date: header, as the servers
+# seeded over IMAP APPEND get it (seed_imap.py). Only the header counts (09.eml quotes
+# another message's Date: in its body); the corpus's Date: headers are not folded.
+date_header_epoch() { # file
+    local value
+    value=$(sed -n -e '/^$/q' -e '/^[Dd]ate:/{s/^[Dd]ate:[[:space:]]*//;p;q;}' "$1")
+    date -d "$value" +%s 2>/dev/null || die "$1: cannot parse Date: '$value'"
+}
+
+# Maildir's info letters for the system flags among FLAGS, in ASCII order as the spec asks;
+# keywords are the caller's business.
+maildir_flag_letters() { # flags...
+    local f letters=()
+    for f in "$@"; do
+        case $f in
+            '\Draft') letters+=(D) ;;
+            '\Flagged') letters+=(F) ;;
+            '\Answered') letters+=(R) ;;
+            '\Seen') letters+=(S) ;;
+        esac
+    done
+    ((${#letters[@]} > 0)) || return 0
+    printf '%s\n' "${letters[@]}" | sort | tr -d '\n'
 }
 
 # Dies unless USER is one of user1..userNUM_USERS.
@@ -119,21 +175,71 @@ require_known_user() { # user
         || die "unknown user '$1' (expected user1..user${NUM_USERS})"
 }
 
-# Replace a user's mail home (maildir, indexes, everything) with the seed.
-reseed_user() { # user
-    local user=$1 tmp old
-    require_known_user "$user"
-    mkdir -p "$MAIL_DIR"
-    tmp=$(mktemp -d "${MAIL_DIR}/.new-${user}.XXXXXX")
-    build_user_home "$user" "$tmp"
-    if [[ -e ${MAIL_DIR}/${user} ]]; then
-        old=$(mktemp -d "${MAIL_DIR}/.old-${user}.XXXXXX")
-        mv "${MAIL_DIR}/${user}" "${old}/home"
-        mv "$tmp" "${MAIL_DIR}/${user}"
-        rm -rf "$old"
-    else
-        mv "$tmp" "${MAIL_DIR}/${user}"
+# The mail home every user's is a copy of, built by build_user_home once per corpus and
+# layout: a reset then only copies files, which keeps it fast for the tests that call it.
+ensure_pristine_home() {
+    local want tmp
+    want=$(corpus_hash "$CORPUS_DIR" "$SEED_LAYOUT")
+    if [[ -d $PRISTINE_DIR && $(cat "${PRISTINE_DIR}.sha256" 2>/dev/null) == "$want" ]]; then
+        return 0
     fi
+    mkdir -p "$MAIL_DIR"
+    tmp=$(mktemp -d "${MAIL_DIR}/.new-pristine.XXXXXX")
+    build_user_home "$tmp"
+    rm -rf "$PRISTINE_DIR"
+    mv "$tmp" "$PRISTINE_DIR"
+    printf '%s\n' "$want" >"${PRISTINE_DIR}.sha256"
+}
+
+# Remove a user's mail home, if any: first moved aside in one step, so nothing ever sees a
+# half-deleted one.
+discard_mail_home() { # user
+    local old
+    [[ -e ${MAIL_DIR}/${1} ]] || return 0
+    old=$(mktemp -d "${MAIL_DIR}/.old-${1}.XXXXXX")
+    mv "${MAIL_DIR}/${1}" "${old}/home"
+    rm -rf "$old"
+}
+
+# Replace a user's mail home (maildir, indexes, everything) with a copy of the pristine one.
+reseed_user() { # user
+    local user=$1 tmp
+    require_known_user "$user"
+    ensure_pristine_home
+    tmp=$(mktemp -d "${MAIL_DIR}/.new-${user}.XXXXXX")
+    cp -a "${PRISTINE_DIR}/." "$tmp"
+    discard_mail_home "$user"
+    mv "$tmp" "${MAIL_DIR}/${user}"
+}
+
+# Seed the mail home of every user that has none (MARKER, a path inside it, is missing), or
+# every user's when the corpus or layout changed since the last seeding (SEED_STAMP).
+ensure_mail_homes() { # marker
+    local want have="" i
+    mkdir -p "$MAIL_DIR"
+    chmod 0755 "$MAIL_DIR"
+    want=$(corpus_hash "$CORPUS_DIR" "$SEED_LAYOUT")
+    [[ -f $SEED_STAMP ]] && have=$(cat "$SEED_STAMP")
+    for ((i = 1; i <= NUM_USERS; i++)); do
+        if [[ $want != "$have" || ! -e ${MAIL_DIR}/user${i}/$1 ]]; then
+            reseed_user "user${i}"
+        fi
+    done
+    printf '%s\n' "$want" >"$SEED_STAMP"
+}
+
+# `reset [USER...]` of a server whose mail homes the script writes (build_user_home):
+# kick_user closes the user's sessions, then the home is replaced, running or not.
+reset_mail_homes() { # [user...]
+    [[ -d $STATE_DIR ]] || die "state dir $STATE_DIR does not exist; run '$PROG start' first"
+    id -u "$MAIL_USER" >/dev/null 2>&1 || die "user '$MAIL_USER' missing; run '$PROG start' first"
+    local users u
+    for u in "$@"; do require_known_user "$u"; done
+    mapfile -t users < <(named_or_all_users "$@")
+    for u in "${users[@]}"; do
+        kick_user "$u"
+        reseed_user "$u"
+    done
 }
 
 # The variables tests and benchmarks eval: ports, the CA, the users file, the state folder.
@@ -148,8 +254,8 @@ cmd_env() {
 }
 
 # ------------------------------------------------------------------------------------------
-# Generic helpers of cyrus.sh, courier.sh and pymap.sh (not used by dovecot.sh/mailutils.sh).
-# They need PROG, LISTEN_ADDR and, for the TLS checks, CA_CERT.
+# Installing, processes and port checks. They need PROG, LISTEN_ADDR and, for the TLS
+# checks, CA_CERT.
 
 # apt-get install the packages that are not installed yet, never starting their services
 # (a temporary policy-rc.d); apt-get update first if one is unknown, and once more on failure.
@@ -241,6 +347,18 @@ ensure_system_user() { # name comment
     id -u "$1" >/dev/null 2>&1 && return 0
     useradd --system --user-group --no-create-home --home-dir /nonexistent \
         --shell /usr/sbin/nologin --comment "$2" "$1" || die "could not create system user '$1'"
+}
+
+# Print the pid in PID_FILE if that process runs and is ours: its command line names FILE
+# (our config or launcher) and, given COMM, that is its name. Fail otherwise.
+our_pid() { # pid_file file [comm]
+    local pid
+    pid=$(cat "$1" 2>/dev/null) || return 1
+    [[ $pid =~ ^[0-9]+$ ]] || return 1
+    [[ -z ${3:-} || $(cat "/proc/$pid/comm" 2>/dev/null) == "$3" ]] || return 1
+    [[ -r /proc/$pid/cmdline ]] || return 1
+    tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$2" || return 1
+    printf '%s\n' "$pid"
 }
 
 # The first line a plain TCP port sends contains WANT.
@@ -345,18 +463,58 @@ status_of_server() {
     return 3
 }
 
+# The users named, or all of them when none is.
+named_or_all_users() { # [user...]
+    local i
+    if (($# > 0)); then
+        printf '%s\n' "$@"
+        return 0
+    fi
+    for ((i = 1; i <= NUM_USERS; i++)); do printf 'user%d\n' "$i"; done
+}
+
+# Servers seeded over IMAP record, per account, the corpus hash it was seeded from
+# (SEEDED_DIR/userN); an account without that record is seeded again by the next start.
+forget_seeding() { # user
+    rm -f "${SEEDED_DIR}/${1}"
+}
+
+# Seed USER's empty account from the corpus with seed_imap.py over STARTTLS on IMAP_PORT
+# (OPTIONS are the server's own, such as its folder prefix), then record the seeding.
+seed_over_imap() { # user [seed_imap.py options...]
+    local user=$1 hash
+    shift
+    hash=$(corpus_hash "$CORPUS_DIR" "$SEED_LAYOUT")
+    MG_SEED_PW="mg-pass-${user#user}" python3 "${SCRIPT_DIR}/seed_imap.py" --port "$IMAP_PORT" \
+        --tls starttls --ca-file "$CA_CERT" --user "$user" --password-env MG_SEED_PW \
+        --corpus "$CORPUS_DIR" "$@" || die "seeding ${user} failed"
+    printf '%s\n' "$hash" >"${SEEDED_DIR}/${user}"
+}
+
+# Seed (seed_user) every account not seeded from the current corpus, which after a change
+# of the corpus is all of them, and, given MARKER, every one whose mail home MAIL_DIR/userN
+# lacks that path. Needs the server running.
+ensure_seeded_over_imap() { # [marker]
+    local hash i
+    mkdir -p "$SEEDED_DIR"
+    hash=$(corpus_hash "$CORPUS_DIR" "$SEED_LAYOUT")
+    for ((i = 1; i <= NUM_USERS; i++)); do
+        if [[ $(cat "${SEEDED_DIR}/user${i}" 2>/dev/null) != "$hash" ]] \
+            || [[ -n ${1:-} && ! -e ${MAIL_DIR}/user${i}/${1} ]]; then
+            seed_user "user${i}"
+        fi
+    done
+}
+
 # `reset [USER...]` of a server seeded over IMAP (seed_user, kick_user closes the user's
 # sessions first); when it is not running, the next start re-seeds them.
 reset_over_imap() { # [user...]
     [[ -d $STATE_DIR ]] || die "state dir $STATE_DIR does not exist; run '$PROG start' first"
-    local users=("$@") u i
-    if ((${#users[@]} == 0)); then
-        for ((i = 1; i <= NUM_USERS; i++)); do users+=("user${i}"); done
-    fi
-    for u in "${users[@]}"; do require_known_user "$u"; done
+    local users u
+    for u in "$@"; do require_known_user "$u"; done
+    mapfile -t users < <(named_or_all_users "$@")
     if ! server_pid >/dev/null; then
-        # Seeding goes over IMAP: the next start re-seeds them.
-        for u in "${users[@]}"; do rm -f "${SEEDED_DIR}/${u}"; done
+        for u in "${users[@]}"; do forget_seeding "$u"; done
         printf '%s: not running; %s will be re-seeded by the next start\n' "$PROG" "${users[*]}" >&2
         return 0
     fi

@@ -19,7 +19,6 @@ SCRIPT_DIR=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
 # shellcheck source=common.sh
 source "${SCRIPT_DIR}/common.sh"
 CA_COMMON_NAME="MailGauge Test CA (courier)"
-CORPUS_DIR=${SCRIPT_DIR}/mail
 SEED_LAYOUT=courier-append-v1
 
 STATE_DIR_ENV=MAILGAUGE_COURIER_DIR
@@ -39,8 +38,6 @@ COURIER_USER=courier           # couriertls runs as this user; owns the key file
 LISTEN_ADDR=127.0.0.1
 START_TIMEOUT=${MAILGAUGE_COURIER_START_TIMEOUT:-30}   # seconds
 STOP_TIMEOUT=${MAILGAUGE_COURIER_STOP_TIMEOUT:-20}     # seconds
-CERT_DAYS=30
-CERT_MIN_VALID_SECONDS=86400
 
 # libgamin0 + gamin: imapd links libfam.so.0 and after LOGIN watches the maildir with it
 # (locks; without a working FAM it sends "* OK [ALERT] Filesystem notification
@@ -69,11 +66,7 @@ PID_FILE=${STATE_DIR}/servers.pid # the supervisor = session leader of every ser
 MNTNS_FILE=${STATE_DIR}/servers.mntns # its mount namespace (mnt:[inode])
 LOG_DIR=${STATE_DIR}/log
 LOG_FILE=${LOG_DIR}/courier.log
-TLS_DIR=${STATE_DIR}/tls
-CA_KEY=${TLS_DIR}/ca.key
-CA_CERT=${TLS_DIR}/ca.pem
-SERVER_KEY=${TLS_DIR}/server.key
-SERVER_CERT=${TLS_DIR}/server.pem
+define_tls_paths
 TLS_PEM=${TLS_DIR}/courier.pem    # key + certificate, as couriertls wants them
 DH_PARAMS=${TLS_DIR}/dhparams.pem
 MAIL_DIR=${STATE_DIR}/mail        # mail/userN/Maildir
@@ -145,14 +138,7 @@ courier_version() { # e.g. 5.0.13+1.0.16-3+b6
 
 # ------------------------------------------------------------ processes ---
 
-server_pid() {
-    local pid
-    pid=$(cat "$PID_FILE" 2>/dev/null) || return 1
-    [[ $pid =~ ^[0-9]+$ ]] || return 1
-    [[ -r /proc/$pid/cmdline ]] || return 1
-    tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$SUPERVISOR" || return 1
-    printf '%s\n' "$pid"
-}
+server_pid() { our_pid "$PID_FILE" "$SUPERVISOR"; }
 
 healthy() {
     server_pid >/dev/null || return 1
@@ -223,6 +209,20 @@ LOGGEROPTS=""
 EOF
 }
 
+# The TLS settings of imapd.env and pop3d.env: couriertls is the same for both servers.
+write_tls_env() {
+    cat <<EOF
+COURIERTLS=/usr/bin/couriertls
+# GnuTLS priorities; TLS 1.2 and 1.3 only (Debian: NORMAL).
+TLS_PRIORITY="NORMAL:-VERS-ALL:+VERS-TLS1.3:+VERS-TLS1.2"
+TLS_CERTFILE=${TLS_PEM}
+TLS_DHPARAMS=${DH_PARAMS}
+TLS_TRUSTCERTS=${CA_CERT}
+TLS_VERIFYPEER=NONE
+# No TLS session cache (Debian: a cache file; couriertls after STARTTLS could not write it).
+EOF
+}
+
 # Debian's /etc/courier/imapd + imapd-ssl, with our paths (sourced with set -a).
 write_imapd_env() { # target
     cat >"$1" <<EOF
@@ -252,15 +252,8 @@ SENDMAIL=/usr/sbin/sendmail
 HEADERFROM=X-IMAP-Sender
 IMAP_STARTTLS=YES
 IMAP_TLS_REQUIRED=0
-COURIERTLS=/usr/bin/couriertls
-# GnuTLS priorities; TLS 1.2 and 1.3 only (Debian: NORMAL).
-TLS_PRIORITY="NORMAL:-VERS-ALL:+VERS-TLS1.3:+VERS-TLS1.2"
-TLS_CERTFILE=${TLS_PEM}
-TLS_DHPARAMS=${DH_PARAMS}
-TLS_TRUSTCERTS=${CA_CERT}
-TLS_VERIFYPEER=NONE
-# No TLS session cache (Debian: a cache file; couriertls after STARTTLS could not write it).
 EOF
+    write_tls_env >>"$1"
 }
 
 write_pop3d_env() { # target
@@ -274,14 +267,8 @@ POP3_PROXY=0
 POP3_STARTTLS=YES
 POP3_TLS_REQUIRED=0
 MIME_UNICODE_MESSAGE_TYPE="message/global"
-COURIERTLS=/usr/bin/couriertls
-TLS_PRIORITY="NORMAL:-VERS-ALL:+VERS-TLS1.3:+VERS-TLS1.2"
-TLS_CERTFILE=${TLS_PEM}
-TLS_DHPARAMS=${DH_PARAMS}
-TLS_TRUSTCERTS=${CA_CERT}
-TLS_VERIFYPEER=NONE
-# No TLS session cache (Debian: a cache file; couriertls after STARTTLS could not write it).
 EOF
+    write_tls_env >>"$1"
 }
 
 # The supervisor: runs in the namespace (as root), starts authdaemond and one couriertcpd
@@ -314,38 +301,17 @@ EOF
 
 # A fresh, empty account: Maildir (INBOX) only; seed_imap.py creates INBOX.Receipts.
 make_empty_account() { # user
-    local home=${MAIL_DIR}/${1} old
-    if [[ -e $home ]]; then
-        old=$(mktemp -d "${MAIL_DIR}/.old-${1}.XXXXXX")
-        mv "$home" "${old}/home"
-        rm -rf "$old"
-    fi
+    local home=${MAIL_DIR}/${1}
+    discard_mail_home "$1"
     mkdir -p "${home}/Maildir/cur" "${home}/Maildir/new" "${home}/Maildir/tmp"
     chown -R "${MAIL_USER}:${MAIL_USER}" "$home"
     chmod -R u=rwX,go= "$home"
 }
 
 seed_user() { # user
-    local user=$1 n=${1#user} hash
-    hash=$(corpus_hash "$CORPUS_DIR" "$SEED_LAYOUT")
-    rm -f "${SEEDED_DIR}/${user}"
-    make_empty_account "$user"
-    MG_SEED_PW="mg-pass-${n}" python3 "${SCRIPT_DIR}/seed_imap.py" --port "$IMAP_PORT" \
-        --tls starttls --ca-file "$CA_CERT" --user "$user" --password-env MG_SEED_PW \
-        --corpus "$CORPUS_DIR" --folder-prefix "INBOX." || die "seeding ${user} failed"
-    printf '%s\n' "$hash" >"${SEEDED_DIR}/${user}"
-}
-
-ensure_mail() {
-    mkdir -p "$SEEDED_DIR" "$MAIL_DIR"
-    chmod 0755 "$MAIL_DIR"
-    local hash i
-    hash=$(corpus_hash "$CORPUS_DIR" "$SEED_LAYOUT")
-    for ((i = 1; i <= NUM_USERS; i++)); do
-        if [[ $(cat "${SEEDED_DIR}/user${i}" 2>/dev/null) != "$hash" || ! -d ${MAIL_DIR}/user${i}/Maildir ]]; then
-            seed_user "user${i}"
-        fi
-    done
+    forget_seeding "$1"
+    make_empty_account "$1"
+    seed_over_imap "$1" --folder-prefix "INBOX."
 }
 
 # End the open sessions of a user: imapd/courierpop3d whose AUTHENTICATED is that user.
@@ -369,6 +335,7 @@ kick_user() { # user
 cmd_start() {
     cmd_install
     mkdir -p "$LOG_DIR" "$SEEDED_DIR" "$MAIL_DIR" "${ETC_DIR}/shared" "${RUN_DIR}/authdaemon"
+    chmod 0755 "$MAIL_DIR"   # the servers, as the mail owner, reach the homes through it
     ensure_courier_tls
     write_users
 
@@ -389,7 +356,7 @@ cmd_start() {
     if server_pid >/dev/null; then
         if ((changed == 0)) && healthy; then
             rm -f "${tmpf[@]}"
-            ensure_mail
+            ensure_seeded_over_imap Maildir
             cmd_env
             return 0
         fi
@@ -428,7 +395,7 @@ cmd_start() {
         cmd_stop || true
         die "courier did not accept connections (and TLS with our CA) on ports $(all_ports | paste -sd, -) within ${START_TIMEOUT}s"
     fi
-    ensure_mail
+    ensure_seeded_over_imap Maildir
     cmd_env
 }
 

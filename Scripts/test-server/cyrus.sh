@@ -15,7 +15,6 @@ SCRIPT_DIR=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
 # shellcheck source=common.sh
 source "${SCRIPT_DIR}/common.sh"
 CA_COMMON_NAME="MailGauge Test CA (cyrus)"
-CORPUS_DIR=${SCRIPT_DIR}/mail
 SEED_LAYOUT=cyrus-append-v1
 
 STATE_DIR_ENV=MAILGAUGE_CYRUS_DIR
@@ -33,8 +32,6 @@ LISTEN_ADDR=127.0.0.1
 SERVER_NAME=localhost          # servername: and the SASL realm of the sasldb entries
 START_TIMEOUT=${MAILGAUGE_CYRUS_START_TIMEOUT:-30}   # seconds
 STOP_TIMEOUT=${MAILGAUGE_CYRUS_STOP_TIMEOUT:-20}     # seconds
-CERT_DAYS=30
-CERT_MIN_VALID_SECONDS=86400
 
 PACKAGES=(cyrus-common cyrus-imapd cyrus-pop3d)
 # Libraries the unpacked binaries link that this machine may lack (none conflicts with
@@ -54,11 +51,7 @@ RUN_DIR=${STATE_DIR}/run
 PID_FILE=${RUN_DIR}/master.pid
 LOG_DIR=${STATE_DIR}/log
 LOG_FILE=${LOG_DIR}/master.log
-TLS_DIR=${STATE_DIR}/tls
-CA_KEY=${TLS_DIR}/ca.key
-CA_CERT=${TLS_DIR}/ca.pem
-SERVER_KEY=${TLS_DIR}/server.key
-SERVER_CERT=${TLS_DIR}/server.pem
+define_tls_paths
 SASLDB=${STATE_DIR}/sasldb2
 ADMIN_PW_FILE=${STATE_DIR}/admin.password
 USERS_FILE=${STATE_DIR}/users.csv
@@ -92,15 +85,7 @@ cyrus_version() { # e.g. 3.6.1-4+deb12u5
 
 # ------------------------------------------------------------ processes ---
 
-server_pid() {
-    local pid
-    pid=$(cat "$PID_FILE" 2>/dev/null) || return 1
-    [[ $pid =~ ^[0-9]+$ ]] || return 1
-    [[ $(cat "/proc/$pid/comm" 2>/dev/null) == master ]] || return 1
-    [[ -r /proc/$pid/cmdline ]] || return 1
-    tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$IMAPD_CONF" || return 1
-    printf '%s\n' "$pid"
-}
+server_pid() { our_pid "$PID_FILE" "$IMAPD_CONF" master; }
 
 healthy() {
     server_pid >/dev/null || return 1
@@ -206,27 +191,12 @@ EOF
 
 # ---------------------------------------------------------------- seed ------
 
+# Cyrus re-creates the account itself: seed_imap.py deletes and creates user.userN as the
+# admin, which drops the user's seen and subscription data too.
 seed_user() { # user
-    local user=$1 n=${1#user} hash
-    hash=$(corpus_hash "$CORPUS_DIR" "$SEED_LAYOUT")
-    rm -f "${SEEDED_DIR}/${user}"
-    MG_SEED_PW="mg-pass-${n}" MG_SEED_ADMIN_PW=$(admin_password) \
-        python3 "${SCRIPT_DIR}/seed_imap.py" --port "$IMAP_PORT" --tls starttls --ca-file "$CA_CERT" \
-        --user "$user" --password-env MG_SEED_PW --corpus "$CORPUS_DIR" --folder-prefix "INBOX." \
-        --cyrus-admin-user "$ADMIN_USER" --cyrus-admin-password-env MG_SEED_ADMIN_PW \
-        || die "seeding ${user} failed"
-    printf '%s\n' "$hash" >"${SEEDED_DIR}/${user}"
-}
-
-# Seed the accounts that were not seeded from the current corpus (all of them after a
-# change of the corpus). Needs the server running.
-ensure_mail() {
-    mkdir -p "$SEEDED_DIR"
-    local hash i
-    hash=$(corpus_hash "$CORPUS_DIR" "$SEED_LAYOUT")
-    for ((i = 1; i <= NUM_USERS; i++)); do
-        [[ $(cat "${SEEDED_DIR}/user${i}" 2>/dev/null) == "$hash" ]] || seed_user "user${i}"
-    done
+    forget_seeding "$1"
+    MG_SEED_ADMIN_PW=$(admin_password) seed_over_imap "$1" --folder-prefix "INBOX." \
+        --cyrus-admin-user "$ADMIN_USER" --cyrus-admin-password-env MG_SEED_ADMIN_PW
 }
 
 # End the open sessions of a user (imapd/pop3d processes; Cyrus' proc files name them).
@@ -259,7 +229,7 @@ cmd_start() {
     if server_pid >/dev/null; then
         if cmp -s "$new_imapd" "$IMAPD_CONF" && cmp -s "$new_cyrus" "$CYRUS_CONF" && healthy; then
             rm -f "$new_imapd" "$new_cyrus"
-            ensure_mail
+            ensure_seeded_over_imap
             cmd_env
             return 0
         fi
@@ -293,7 +263,7 @@ cmd_start() {
         cmd_stop || true
         die "cyrus did not accept connections (and TLS with our CA) on ports $(all_ports | paste -sd, -) within ${START_TIMEOUT}s"
     fi
-    ensure_mail
+    ensure_seeded_over_imap
     cmd_env
 }
 

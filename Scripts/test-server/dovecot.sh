@@ -10,8 +10,7 @@ SCRIPT_DIR=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
 # shellcheck source=common.sh
 source "${SCRIPT_DIR}/common.sh"
 CA_COMMON_NAME="MailGauge Test CA"
-SEED_LAYOUT=layout-v1
-SEED_DIR=${SCRIPT_DIR}/seed
+SEED_LAYOUT=corpus-maildir-v1
 
 STATE_DIR_ENV=MAILGAUGE_DOVECOT_DIR
 STATE_DIR=${MAILGAUGE_DOVECOT_DIR:-/tmp/mailgauge-dovecot}
@@ -35,25 +34,18 @@ RELAY_BACKEND_ADDR=127.0.0.2
 START_TIMEOUT=${MAILGAUGE_DOVECOT_START_TIMEOUT:-30}   # seconds
 STOP_TIMEOUT=${MAILGAUGE_DOVECOT_STOP_TIMEOUT:-20}     # seconds
 WANT_NOFILE=65536              # ulimit -n we try to get before starting dovecot
-CERT_DAYS=30
-CERT_MIN_VALID_SECONDS=86400   # regenerate TLS material if it expires sooner
 
-# Deterministic mailbox identity: INBOX UIDVALIDITY is fixed, so POP3 UIDLs and
-# IMAP UIDs are identical after every reset.
+# Deterministic mailbox identity: UIDVALIDITY is fixed (INBOX this one, the corpus's folders
+# the next ones in name order), so POP3 UIDLs and IMAP UIDs are identical after every reset.
 UIDVALIDITY_INBOX=1704067200   # 0x65920080 (2024-01-01T00:00:00Z)
-UIDVALIDITY_ARCHIVE=1704067201
-UIDVALIDITY_SENT=1704067202
 
 CONF=${STATE_DIR}/dovecot.conf
 BASE_DIR=${STATE_DIR}/run
 LOG_DIR=${STATE_DIR}/log
 LOG_FILE=${LOG_DIR}/dovecot.log
-TLS_DIR=${STATE_DIR}/tls
-CA_KEY=${TLS_DIR}/ca.key
-CA_CERT=${TLS_DIR}/ca.pem
-SERVER_KEY=${TLS_DIR}/server.key
-SERVER_CERT=${TLS_DIR}/server.pem
+define_tls_paths
 MAIL_DIR=${STATE_DIR}/mail
+PRISTINE_DIR=${MAIL_DIR}/.pristine   # what every user's mail home is a copy of
 PASSWD_FILE=${STATE_DIR}/passwd
 USERS_FILE=${STATE_DIR}/users.csv
 SEED_STAMP=${STATE_DIR}/seed.sha256
@@ -92,55 +84,13 @@ disable_system_dovecot() {
 }
 
 cmd_install() {
-    if ! command -v dovecot >/dev/null 2>&1 || ! command -v openssl >/dev/null 2>&1 \
-        || [[ ! -e /usr/lib/dovecot/imap || ! -e /usr/lib/dovecot/pop3 ]]; then
-        # Keep invoke-rc.d from starting the system instance during install.
-        local policy=/usr/sbin/policy-rc.d made_policy=0
-        if [[ ! -e $policy ]]; then
-            printf '#!/bin/sh\nexit 101\n' >"$policy"
-            chmod 0755 "$policy"
-            made_policy=1
-        fi
-        local log rc=0
-        log=$(mktemp)
-        {
-            if ! apt-cache show dovecot-imapd >/dev/null 2>&1; then
-                apt-get update -q
-            fi
-            DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
-                dovecot-imapd dovecot-pop3d openssl
-        } >"$log" 2>&1 || rc=$?
-        if ((rc != 0)); then
-            # Retry once after a fresh package list (stale lists give 404s).
-            rc=0
-            {
-                apt-get update -q
-                DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
-                    dovecot-imapd dovecot-pop3d openssl
-            } >>"$log" 2>&1 || rc=$?
-        fi
-        ((made_policy)) && rm -f "$policy"
-        if ((rc != 0)); then
-            tail -n 20 "$log" >&2
-            rm -f "$log"
-            die "apt-get install dovecot-imapd dovecot-pop3d openssl failed (exit $rc)"
-        fi
-        rm -f "$log"
-    fi
-    if [[ $PLAINTEXT_AUTH == no ]] && ! command -v socat >/dev/null 2>&1; then
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -q socat >/dev/null 2>&1 \
-            || { apt-get update -q >/dev/null 2>&1 \
-                && DEBIAN_FRONTEND=noninteractive apt-get install -y -q socat >/dev/null 2>&1; } \
-            || die "apt-get install socat failed (needed for MAILGAUGE_DOVECOT_PLAINTEXT_AUTH=no)"
-    fi
+    apt_get_install dovecot-imapd dovecot-pop3d openssl
+    # The strict variant's relays (see RELAY_BACKEND_ADDR).
+    if [[ $PLAINTEXT_AUTH == no ]]; then apt_get_install socat; fi
     disable_system_dovecot
     id -u dovecot >/dev/null 2>&1 || die "system user 'dovecot' missing after install"
     id -u dovenull >/dev/null 2>&1 || die "system user 'dovenull' missing after install"
-    if ! id -u "$MAIL_USER" >/dev/null 2>&1; then
-        useradd --system --user-group --no-create-home --home-dir /nonexistent \
-            --shell /usr/sbin/nologin --comment "MailGauge test mail owner" "$MAIL_USER" \
-            || die "could not create system user '$MAIL_USER'"
-    fi
+    ensure_system_user "$MAIL_USER" "MailGauge test mail owner"
 }
 
 # ------------------------------------------------------------ processes ---
@@ -152,15 +102,7 @@ is_dovecot_pid() {
 }
 
 # Print our master's pid if it is running; fail otherwise.
-master_pid() {
-    local pid
-    pid=$(cat "$PID_FILE" 2>/dev/null) || return 1
-    [[ $pid =~ ^[0-9]+$ ]] || return 1
-    is_dovecot_pid "$pid" || return 1
-    # The master must be ours: started with our config file.
-    tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$CONF" || return 1
-    printf '%s\n' "$pid"
-}
+server_pid() { our_pid "$PID_FILE" "$CONF" dovecot; }
 
 
 
@@ -202,7 +144,7 @@ stop_relays() {
 }
 
 healthy() {
-    master_pid >/dev/null || return 1
+    server_pid >/dev/null || return 1
     relays_alive || return 1
     local p
     for p in $(all_ports); do port_open "$p" || return 1; done
@@ -246,60 +188,65 @@ write_users() {
 
 
 
-mailbox_guid() { # user mailbox -> 32 hex chars, deterministic
-    printf 'mailgauge/%s/%s' "$1" "$2" | md5sum | cut -c1-32
+# Every user's copy of a mailbox has the same GUID: only dsync between servers, which these
+# never do, needs them to differ.
+mailbox_guid() { # mailbox -> 32 hex chars, deterministic
+    printf 'mailgauge/%s' "$1" | md5sum | cut -c1-32
 }
 
 make_maildir() { # dir
     mkdir -p "$1/cur" "$1/new" "$1/tmp"
 }
 
-# Build the pristine mail home for one user into $2 (a fresh directory).
-build_user_home() { # user target_dir
-    local user=$1 home=$2 md f i=0 name size vsize lf stamp
-    local files
-    md=${home}/Maildir
+# One corpus mailbox as a Dovecot Maildir: the messages in cur/ with their flags in the
+# file names (keywords as the letters a, b, ... that dovecot-keywords assigns), INTERNALDATE
+# (the file's mtime) from the Date: header, S= and W= sizes so Dovecot need not read the
+# files, and dovecot-uidlist with UIDs 1..n.
+write_maildir() { # mailbox source_dir maildir uidvalidity flag_key_prefix
+    local box=$1 src=$2 md=$3 uidvalidity=$4 prefix=$5
+    local files keywords flags f i=0 j k name size vsize stamp info letters=abcdefghijklmnopqrstuvwxyz
     make_maildir "$md"
-    mapfile -t files < <(seed_files)
+    mapfile -t files < <(corpus_messages "$src")
+    mapfile -t keywords < <(mailbox_keywords "$prefix")
+    if ((${#keywords[@]} > 0)); then
+        for j in "${!keywords[@]}"; do printf '%d %s\n' "$j" "${keywords[j]}"; done >"${md}/dovecot-keywords"
+    fi
     {
-        printf '3 V%s N%d G%s\n' "$UIDVALIDITY_INBOX" $((${#files[@]} + 1)) "$(mailbox_guid "$user" INBOX)"
+        printf '3 V%s N%d G%s\n' "$uidvalidity" $((${#files[@]} + 1)) "$(mailbox_guid "$box")"
         for f in "${files[@]}"; do
             i=$((i + 1))
+            mapfile -t flags < <(corpus_flags "${prefix}$(basename "$f" .eml)")
+            info=$(maildir_flag_letters "${flags[@]}")
+            for k in "${flags[@]}"; do
+                for j in "${!keywords[@]}"; do [[ ${keywords[j]} == "$k" ]] && info+=${letters:j:1}; done
+            done
             size=$(stat -c %s "$f")
-            # Virtual size = size with CRLF line endings (seed files use LF only).
-            lf=$(tr -cd '\n' <"$f" | wc -c)
-            vsize=$((size + lf))
-            stamp=$((UIDVALIDITY_INBOX + i * 3600))
+            # Virtual size = size with CRLF line endings (the corpus uses LF only).
+            vsize=$((size + $(tr -cd '\n' <"$f" | wc -c)))
+            stamp=$(date_header_epoch "$f")
             name="${stamp}.M${i}P1.mailgauge,S=${size},W=${vsize}"
-            cp "$f" "${md}/cur/${name}:2,"
-            # INTERNALDATE (maildir: file mtime) is deterministic as well.
-            touch -d "@${stamp}" "${md}/cur/${name}:2,"
+            cp "$f" "${md}/cur/${name}:2,${info}"
+            touch -d "@${stamp}" "${md}/cur/${name}:2,${info}"
             printf '%d :%s\n' "$i" "$name"
         done
     } >"${md}/dovecot-uidlist"
-    local box uv
-    for box in Archive Sent; do
-        if [[ $box == Archive ]]; then uv=$UIDVALIDITY_ARCHIVE; else uv=$UIDVALIDITY_SENT; fi
-        make_maildir "${md}/.${box}"
-        : >"${md}/.${box}/maildirfolder"
-        printf '3 V%s N1 G%s\n' "$uv" "$(mailbox_guid "$user" "$box")" >"${md}/.${box}/dovecot-uidlist"
-    done
-    chown -R "${MAIL_USER}:${MAIL_USER}" "$home"
-    chmod -R u=rwX,go= "$home"
 }
 
-ensure_mail() {
-    mkdir -p "$MAIL_DIR"
-    chmod 0755 "$MAIL_DIR"
-    local want have="" i
-    want=$(seed_hash)
-    [[ -f $SEED_STAMP ]] && have=$(cat "$SEED_STAMP")
-    for ((i = 1; i <= NUM_USERS; i++)); do
-        if [[ $want != "$have" || ! -d ${MAIL_DIR}/user${i}/Maildir ]]; then
-            reseed_user "user${i}"
-        fi
-    done
-    printf '%s\n' "$want" >"$SEED_STAMP"
+# Build a pristine mail home into a fresh directory: the corpus's INBOX and folders
+# (Maildir++ .Folder), every folder subscribed.
+build_user_home() { # target_dir
+    local home=$1 md box uidvalidity=$UIDVALIDITY_INBOX
+    md=${home}/Maildir
+    write_maildir INBOX "$CORPUS_DIR" "$md" "$uidvalidity" ""
+    : >"${md}/subscriptions"
+    while read -r box; do
+        uidvalidity=$((uidvalidity + 1))
+        write_maildir "$box" "${CORPUS_DIR}/${box}" "${md}/.${box}" "$uidvalidity" "${box}/"
+        : >"${md}/.${box}/maildirfolder"
+        printf '%s\n' "$box" >>"${md}/subscriptions"
+    done < <(corpus_folders)
+    chown -R "${MAIL_USER}:${MAIL_USER}" "$home"
+    chmod -R u=rwX,go= "$home"
 }
 
 # ---------------------------------------------------------------- config ----
@@ -363,14 +310,6 @@ mail_max_userip_connections = 1000
 
 namespace inbox {
   inbox = yes
-  mailbox Archive {
-    special_use = \\Archive
-    auto = subscribe
-  }
-  mailbox Sent {
-    special_use = \\Sent
-    auto = subscribe
-  }
 }
 
 # ---- TLS ----
@@ -466,10 +405,10 @@ cmd_start() {
     local new_conf
     new_conf=$(mktemp "${STATE_DIR}/.conf.XXXXXX")
     write_config "$new_conf"
-    if master_pid >/dev/null; then
+    if server_pid >/dev/null; then
         if cmp -s "$new_conf" "$CONF" && healthy; then
             rm -f "$new_conf"
-            ensure_mail
+            ensure_mail_homes Maildir
             cmd_env
             return 0
         fi
@@ -478,7 +417,7 @@ cmd_start() {
     fi
     chmod 0644 "$new_conf"
     mv -f "$new_conf" "$CONF"
-    ensure_mail
+    ensure_mail_homes Maildir
 
     stop_relays   # leftovers of an instance that died without 'stop'
     local p
@@ -510,12 +449,12 @@ cmd_start() {
     local i ok=0
     for ((i = 0; i < START_TIMEOUT * 10; i++)); do
         if healthy; then ok=1; break; fi
-        if ((i > 20)) && ! master_pid >/dev/null; then break; fi
+        if ((i > 20)) && ! server_pid >/dev/null; then break; fi
         sleep 0.1
     done
     if ((ok == 0)); then
         log_tail
-        if master_pid >/dev/null; then cmd_stop || true; fi
+        if server_pid >/dev/null; then cmd_stop || true; fi
         die "dovecot did not accept connections on ports $(all_ports | paste -sd, -) within ${START_TIMEOUT}s"
     fi
     cmd_env
@@ -524,7 +463,7 @@ cmd_start() {
 cmd_stop() {
     local pid procs p
     stop_relays
-    if ! pid=$(master_pid); then
+    if ! pid=$(server_pid); then
         rm -f "$PID_FILE"
         return 0
     fi
@@ -544,36 +483,14 @@ cmd_stop() {
     rm -f "$PID_FILE"
 }
 
-cmd_status() {
-    local pid
-    if pid=$(master_pid); then
-        if healthy; then
-            printf 'running (pid %s)\n' "$pid"
-            return 0
-        fi
-        printf 'running (pid %s) but not all ports accept connections\n' "$pid"
-        return 1
-    fi
-    printf 'stopped\n'
-    return 3
+cmd_status() { status_of_server; }
+
+# Close leftover sessions of that user, if any (normally there are none).
+kick_user() { # user
+    server_pid >/dev/null || return 0
+    doveadm -c "$CONF" kick "$1" >/dev/null 2>&1 || true
 }
 
-cmd_reset() {
-    [[ -d $STATE_DIR ]] || die "state dir $STATE_DIR does not exist; run '$PROG start' first"
-    id -u "$MAIL_USER" >/dev/null 2>&1 || die "user '$MAIL_USER' missing; run '$PROG start' first"
-    local users=("$@") u i
-    if ((${#users[@]} == 0)); then
-        for ((i = 1; i <= NUM_USERS; i++)); do users+=("user${i}"); done
-    fi
-    local running=0
-    master_pid >/dev/null && running=1
-    for u in "${users[@]}"; do
-        # Close leftover sessions of that user, if any (normally there are none).
-        if ((running)); then
-            doveadm -c "$CONF" kick "$u" >/dev/null 2>&1 || true
-        fi
-        reseed_user "$u"
-    done
-}
+cmd_reset() { reset_mail_homes "$@"; }
 
 main "$@"

@@ -18,8 +18,7 @@ SCRIPT_DIR=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
 # shellcheck source=common.sh
 source "${SCRIPT_DIR}/common.sh"
 CA_COMMON_NAME="MailGauge Test CA (mailutils)"
-SEED_LAYOUT=mailutils-layout-v1
-SEED_DIR=${SCRIPT_DIR}/seed
+SEED_LAYOUT=mailutils-corpus-maildir-v1
 
 STATE_DIR_ENV=MAILGAUGE_MAILUTILS_DIR
 STATE_DIR=${MAILGAUGE_MAILUTILS_DIR:-/tmp/mailgauge-mailutils}
@@ -35,25 +34,19 @@ MAIL_USER=mailgauge            # owner of all mail (same system user as dovecot.
 LISTEN_ADDR=127.0.0.1          # IPv4 only: virtdomain's address lookup is IPv4 only
 START_TIMEOUT=${MAILGAUGE_MAILUTILS_START_TIMEOUT:-30}   # seconds
 STOP_TIMEOUT=${MAILGAUGE_MAILUTILS_STOP_TIMEOUT:-20}     # seconds
-CERT_DAYS=30
-CERT_MIN_VALID_SECONDS=86400
 
-# Deterministic mailbox identity (same values as dovecot.sh).
+# Deterministic mailbox identity (as in dovecot.sh): INBOX this UIDVALIDITY, the corpus's
+# folders the next ones in name order.
 UIDVALIDITY_INBOX=1704067200
-UIDVALIDITY_ARCHIVE=1704067201
-UIDVALIDITY_SENT=1704067202
 
 CONF_DIR=${STATE_DIR}/etc
 RUN_DIR=${STATE_DIR}/run
 LOG_DIR=${STATE_DIR}/log
 LOG_FILE=${LOG_DIR}/mailutils.log
 LOCK_DIR=${STATE_DIR}/lock
-TLS_DIR=${STATE_DIR}/tls
-CA_KEY=${TLS_DIR}/ca.key
-CA_CERT=${TLS_DIR}/ca.pem
-SERVER_KEY=${TLS_DIR}/server.key
-SERVER_CERT=${TLS_DIR}/server.pem
+define_tls_paths
 MAIL_DIR=${STATE_DIR}/mail
+PRISTINE_DIR=${MAIL_DIR}/.pristine   # what every user's mail home is a copy of
 VIRT_DIR=${STATE_DIR}/virtdomain   # passwd-format files, one per "domain"
 APOP_DB=${STATE_DIR}/apop.db
 USERS_FILE=${STATE_DIR}/users.csv
@@ -94,62 +87,16 @@ disable_system_units() {
     fi
 }
 
-apt_install() { # packages...
-    local log rc=0
-    log=$(mktemp)
-    # Keep invoke-rc.d from starting the system daemons during install.
-    local policy=/usr/sbin/policy-rc.d made_policy=0
-    if [[ ! -e $policy ]]; then
-        printf '#!/bin/sh\nexit 101\n' >"$policy"
-        chmod 0755 "$policy"
-        made_policy=1
-    fi
-    {
-        if ! apt-cache show "$1" >/dev/null 2>&1; then apt-get update -q; fi
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@"
-    } >"$log" 2>&1 || rc=$?
-    if ((rc != 0)); then
-        rc=0   # retry once after a fresh package list (stale lists give 404s)
-        {
-            apt-get update -q
-            DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@"
-        } >>"$log" 2>&1 || rc=$?
-    fi
-    ((made_policy)) && rm -f "$policy"
-    if ((rc != 0)); then
-        tail -n 20 "$log" >&2
-        rm -f "$log"
-        die "apt-get install $* failed (exit $rc)"
-    fi
-    rm -f "$log"
-}
-
 cmd_install() {
-    if [[ ! -x /usr/sbin/pop3d || ! -x /usr/sbin/imap4d ]] || ! command -v popauth >/dev/null 2>&1 \
-        || ! command -v socat >/dev/null 2>&1 || ! command -v openssl >/dev/null 2>&1; then
-        apt_install mailutils-pop3d mailutils-imap4d socat openssl
-    fi
+    apt_get_install mailutils-pop3d mailutils-imap4d socat openssl
     disable_system_units
-    if ! id -u "$MAIL_USER" >/dev/null 2>&1; then
-        useradd --system --user-group --no-create-home --home-dir /nonexistent \
-            --shell /usr/sbin/nologin --comment "MailGauge test mail owner" "$MAIL_USER" \
-            || die "could not create system user '$MAIL_USER'"
-    fi
+    ensure_system_user "$MAIL_USER" "MailGauge test mail owner"
 }
 
 # ------------------------------------------------------------ processes ---
 
 # Print the pid of our socat listener for $1 if it runs; fail otherwise.
-listener_pid() {
-    local pid pf
-    pf=$(listener_pidfile "$1")
-    pid=$(cat "$pf" 2>/dev/null) || return 1
-    [[ $pid =~ ^[0-9]+$ ]] || return 1
-    [[ $(cat "/proc/$pid/comm" 2>/dev/null) == socat ]] || return 1
-    # Must be ours: its command line names our config file.
-    tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$(listener_conf "$1")" || return 1
-    printf '%s\n' "$pid"
-}
+listener_pid() { our_pid "$(listener_pidfile "$1")" "$(listener_conf "$1")" socat; }
 
 any_listener_running() {
     local l
@@ -289,41 +236,35 @@ write_mu_prop() { # dir uidvalidity uidnext
 
 make_maildir() { mkdir -p "$1/cur" "$1/new" "$1/tmp"; }
 
-build_user_home() { # user target_dir
-    local user=$1 home=$2 inbox f i=0 stamp name files
-    inbox=${home}/INBOX           # virtdomain: the maildrop is <home>/INBOX
-    make_maildir "$inbox"
-    mapfile -t files < <(seed_files)
+# One corpus mailbox in Mailutils' maildir format: UID n in the file name (",u=n"), the
+# system flags in its info part. Mailutils' maildir keeps no keywords, so $Label1 is lost.
+# The file times do not matter: Mailutils takes INTERNALDATE from the message's headers.
+write_mu_maildir() { # source_dir maildir uidvalidity flag_key_prefix
+    local src=$1 md=$2 uidvalidity=$3 prefix=$4 files f i=0 flags
+    make_maildir "$md"
+    mapfile -t files < <(corpus_messages "$src")
     for f in "${files[@]}"; do
         i=$((i + 1))
-        stamp=$((UIDVALIDITY_INBOX + i * 3600))
-        name="${stamp}.M${i}P1.mailgauge,u=${i}:2,"
-        cp "$f" "${inbox}/cur/${name}"
-        touch -d "@${stamp}" "${inbox}/cur/${name}"
+        mapfile -t flags < <(corpus_flags "${prefix}$(basename "$f" .eml)")
+        cp "$f" "${md}/cur/${uidvalidity}.M${i}P1.mailgauge,u=${i}:2,$(maildir_flag_letters "${flags[@]}")"
     done
-    write_mu_prop "$inbox" "$UIDVALIDITY_INBOX" $((i + 1))
-    # Other folders: personal namespace "" = <home>/mail (maildir only).
-    make_maildir "${home}/mail/Archive"
-    write_mu_prop "${home}/mail/Archive" "$UIDVALIDITY_ARCHIVE" 1
-    make_maildir "${home}/mail/Sent"
-    write_mu_prop "${home}/mail/Sent" "$UIDVALIDITY_SENT" 1
-    chown -R "${MAIL_USER}:${MAIL_USER}" "$home"
-    chmod -R u=rwX,go= "$home"
-    : "$user"
+    write_mu_prop "$md" "$uidvalidity" $((i + 1))
 }
 
-ensure_mail() {
-    local want have="" i
-    mkdir -p "$MAIL_DIR"
-    chmod 0755 "$MAIL_DIR"
-    want=$(seed_hash)
-    [[ -f $SEED_STAMP ]] && have=$(cat "$SEED_STAMP")
-    for ((i = 1; i <= NUM_USERS; i++)); do
-        if [[ $want != "$have" || ! -d ${MAIL_DIR}/user${i}/INBOX/cur ]]; then
-            reseed_user "user${i}"
-        fi
-    done
-    printf '%s\n' "$want" >"$SEED_STAMP"
+# Build a pristine mail home into a fresh directory: the corpus's INBOX as the maildrop
+# (virtdomain fixes it to <home>/INBOX), its folders in the personal namespace "" =
+# <home>/mail, each subscribed (.mu-subscr: every name NUL-terminated, then one more NUL).
+build_user_home() { # target_dir
+    local home=$1 box uidvalidity=$UIDVALIDITY_INBOX
+    write_mu_maildir "$CORPUS_DIR" "${home}/INBOX" "$uidvalidity" ""
+    while read -r box; do
+        uidvalidity=$((uidvalidity + 1))
+        write_mu_maildir "${CORPUS_DIR}/${box}" "${home}/mail/${box}" "$uidvalidity" "${box}/"
+        printf '%s\0' "$box" >>"${home}/.mu-subscr"
+    done < <(corpus_folders)
+    printf '\0' >>"${home}/.mu-subscr"
+    chown -R "${MAIL_USER}:${MAIL_USER}" "$home"
+    chmod -R u=rwX,go= "$home"
 }
 
 # ---------------------------------------------------------------- config ----
@@ -424,7 +365,7 @@ cmd_start() {
     ensure_tls
     write_users
     write_configs
-    ensure_mail
+    ensure_mail_homes INBOX/cur
     if any_listener_running; then
         if ((CONFIG_CHANGED == 0)) && healthy; then
             cmd_env
@@ -481,14 +422,11 @@ cmd_status() {
     return 1
 }
 
-cmd_reset() {
-    [[ -d $STATE_DIR ]] || die "state dir $STATE_DIR does not exist; run '$PROG start' first"
-    id -u "$MAIL_USER" >/dev/null 2>&1 || die "user '$MAIL_USER' missing; run '$PROG start' first"
-    local users=("$@") u i
-    if ((${#users[@]} == 0)); then
-        for ((i = 1; i <= NUM_USERS; i++)); do users+=("user${i}"); done
-    fi
-    for u in "${users[@]}"; do reseed_user "$u"; done
-}
+# Sessions are not ended: each is a pop3d or imap4d of its own under socat, and nothing
+# tells whose it is. Reset an account while it has none (its mail is replaced under them
+# otherwise).
+kick_user() { :; }
+
+cmd_reset() { reset_mail_homes "$@"; }
 
 main "$@"

@@ -16,7 +16,6 @@ SCRIPT_DIR=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
 # shellcheck source=common.sh
 source "${SCRIPT_DIR}/common.sh"
 CA_COMMON_NAME="MailGauge Test CA (pymap)"
-CORPUS_DIR=${SCRIPT_DIR}/mail
 SEED_LAYOUT=pymap-maildir-append-v1
 
 STATE_DIR_ENV=MAILGAUGE_PYMAP_DIR
@@ -35,8 +34,6 @@ MAIL_USER=mailgauge            # pymap drops privileges to it (--set-uid); owns 
 LISTEN_ADDR=127.0.0.1
 START_TIMEOUT=${MAILGAUGE_PYMAP_START_TIMEOUT:-30}   # seconds
 STOP_TIMEOUT=${MAILGAUGE_PYMAP_STOP_TIMEOUT:-20}     # seconds
-CERT_DAYS=30
-CERT_MIN_VALID_SECONDS=86400
 # pbkdf2-sha256 rounds of the stored password hashes (pysasl's default, 500000, makes
 # every LOGIN take ~0.3 s of CPU).
 HASH_ROUNDS=1000
@@ -53,11 +50,7 @@ PID_FILE=${RUN_DIR}/servers.pid   # session leader (setsid) of pymap and the TLS
 LAUNCH=${STATE_DIR}/servers.sh
 LOG_DIR=${STATE_DIR}/log
 LOG_FILE=${LOG_DIR}/pymap.log
-TLS_DIR=${STATE_DIR}/tls
-CA_KEY=${TLS_DIR}/ca.key
-CA_CERT=${TLS_DIR}/ca.pem
-SERVER_KEY=${TLS_DIR}/server.key
-SERVER_CERT=${TLS_DIR}/server.pem
+define_tls_paths
 USERS_FILE=${STATE_DIR}/users.csv
 SEEDED_DIR=${STATE_DIR}/seeded    # seeded/userN = corpus hash the account was seeded from
 
@@ -117,14 +110,7 @@ cmd_install() {
 
 # ------------------------------------------------------------ processes ---
 
-server_pid() {
-    local pid
-    pid=$(cat "$PID_FILE" 2>/dev/null) || return 1
-    [[ $pid =~ ^[0-9]+$ ]] || return 1
-    [[ -r /proc/$pid/cmdline ]] || return 1
-    tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$LAUNCH" || return 1
-    printf '%s\n' "$pid"
-}
+server_pid() { our_pid "$PID_FILE" "$LAUNCH"; }
 
 healthy() {
     server_pid >/dev/null || return 1
@@ -204,12 +190,8 @@ write_keywords() { # maildir folder
 # A fresh account: the INBOX maildir and one folder per corpus folder (Maildir++:
 # .Receipts), each with the keywords file; seed_imap.py then finds them empty.
 make_empty_account() { # user
-    local home=${MAIL_DIR}/${1} old d sub
-    if [[ -e $home ]]; then
-        old=$(mktemp -d "${MAIL_DIR}/.old-${1}.XXXXXX")
-        mv "$home" "${old}/home"
-        rm -rf "$old"
-    fi
+    local home=${MAIL_DIR}/${1} d sub
+    discard_mail_home "$1"
     mkdir -p "${home}/cur" "${home}/new" "${home}/tmp"
     write_keywords "$home"
     for d in "$CORPUS_DIR"/*/; do
@@ -223,28 +205,12 @@ make_empty_account() { # user
 }
 
 seed_user() { # user
-    local user=$1 n=${1#user} hash
-    hash=$(corpus_hash "$CORPUS_DIR" "$SEED_LAYOUT")
-    rm -f "${SEEDED_DIR}/${user}"
-    make_empty_account "$user"
+    forget_seeding "$1"
+    make_empty_account "$1"
     # --no-size-check: the maildir backend stores messages with LF line endings and
     # refolds long header lines (Python's mailbox module), so RFC822.SIZE is not the
     # corpus's CRLF size.
-    MG_SEED_PW="mg-pass-${n}" python3 "${SCRIPT_DIR}/seed_imap.py" --port "$IMAP_PORT" \
-        --tls starttls --ca-file "$CA_CERT" --user "$user" --password-env MG_SEED_PW \
-        --corpus "$CORPUS_DIR" --folder-prefix "" --no-size-check || die "seeding ${user} failed"
-    printf '%s\n' "$hash" >"${SEEDED_DIR}/${user}"
-}
-
-ensure_mail() {
-    mkdir -p "$SEEDED_DIR"
-    local hash i
-    hash=$(corpus_hash "$CORPUS_DIR" "$SEED_LAYOUT")
-    for ((i = 1; i <= NUM_USERS; i++)); do
-        if [[ $(cat "${SEEDED_DIR}/user${i}" 2>/dev/null) != "$hash" || ! -d ${MAIL_DIR}/user${i}/cur ]]; then
-            seed_user "user${i}"
-        fi
-    done
+    seed_over_imap "$1" --folder-prefix "" --no-size-check
 }
 
 # ---------------------------------------------------------------- commands --
@@ -266,7 +232,7 @@ cmd_start() {
     if server_pid >/dev/null; then
         if cmp -s "$new" "$LAUNCH" && healthy; then
             rm -f "$new"
-            ensure_mail
+            ensure_seeded_over_imap cur
             cmd_env
             return 0
         fi
@@ -295,7 +261,7 @@ cmd_start() {
         cmd_stop || true
         die "pymap did not accept connections (and TLS with our CA) on ports $(all_ports | paste -sd, -) within ${START_TIMEOUT}s"
     fi
-    ensure_mail
+    ensure_seeded_over_imap cur
     cmd_env
 }
 
@@ -311,7 +277,6 @@ cmd_status() { status_of_server; }
 
 # pymap is one process for every session: a user's open sessions cannot be ended alone.
 # Reset an account while it has none (its mail is replaced under them otherwise).
-# One pymap process serves every user, so a user's open sessions cannot be closed on their own.
 kick_user() { :; }
 
 cmd_reset() { reset_over_imap "$@"; }

@@ -82,8 +82,7 @@ struct DovecotScenarioTests {
     @Test func deletionWithoutQuitIsNotCommitted() async throws {
         let environment = try await PrivateServer.dovecot.environment()
         try await PrivateServer.dovecot.reset("user4")
-        let seeded = try FileManager.default.contentsOfDirectory(atPath: PackagePaths.file("Scripts/test-server/seed"))
-            .filter { $0.hasSuffix(".eml") }.count
+        let seeded = try Self.corpusInbox().count
         let runner = ScenarioRunner(target: try TransportSecurity.plain.target(.pop3, environment))
         let account = Account(user: "user4", password: environment.password(of: "user4"))
         let login = "@protocol pop3\nS: +OK{*}\nC: USER ${user}\nS: +OK{*}\nC: PASS ${password}\nS: +OK{*}\n"
@@ -92,5 +91,49 @@ struct DovecotScenarioTests {
         let recount = try ScenarioParser { _ in login + "C: STAT\nS: +OK \(seeded) {number}\nC: QUIT\nS: +OK{*}\n" }.parse(path: "recount.scn")
         let result = await runner.run(recount, as: account)
         #expect(result.status == .passed, "\(result.reason ?? "")")
+    }
+
+    /// The account holds the ordinary-mail corpus, not fixtures of ours: STAT counts its INBOX
+    /// with CRLF line endings, and RETR n gives `mail/NN.eml` line for line, unstuffed (10.eml
+    /// has lines that start with dots, one that is a lone dot).
+    @Test func retrGivesTheCorpusMessages() async throws {
+        let environment = try await PrivateServer.dovecot.environment()
+        try await PrivateServer.dovecot.reset("user17")
+        let messages = try Self.corpusInbox()
+        #expect(messages.count == 15)
+        let text = Self.retrievingEvery(messages)
+        let scenario = try ScenarioParser { _ in text }.parse(path: "corpus.scn")
+        let runner = ScenarioRunner(target: try TransportSecurity.plain.target(.pop3, environment))
+        let result = await runner.run(scenario, as: Account(user: "user17", password: environment.password(of: "user17")))
+        #expect(result.status == .passed, "\(result.reason ?? "")")
+    }
+
+    /// A POP3 scenario: USER/PASS, STAT of exactly MESSAGES, RETR of each giving its lines, QUIT.
+    static func retrievingEvery(_ messages: [String]) -> String {
+        // Served with CRLF line endings: one octet more per line than the LF files.
+        let octets = messages.reduce(0) { total, message in total + message.utf8.count + message.count(where: { $0 == "\n" }) }
+        var text = "@protocol pop3\nS: +OK{*}\nC: USER ${user}\nS: +OK{*}\nC: PASS ${password}\nS: +OK{*}\n"
+        text += "C: STAT\nS: +OK \(messages.count) \(octets)\n"
+        for (index, message) in messages.enumerated() {
+            text += "C: RETR \(index + 1)\nS: +OK{*}\n"
+            for line in message.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
+                text += "S: " + literalPattern(line) + "\n"
+            }
+            text += "S: .\n"
+        }
+        return text + "C: QUIT\nS: +OK{*}\n"
+    }
+
+    /// The INBOX messages of the corpus every account is seeded with, in order.
+    static func corpusInbox() throws -> [String] {
+        let folder = PackagePaths.file("Scripts/test-server/mail")
+        return try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".eml") }.sorted()
+            .map { try String(contentsOfFile: folder + "/" + $0, encoding: .utf8) }
+    }
+
+    /// An `S:` pattern that matches exactly LINE: the pattern language's special characters escaped.
+    static func literalPattern(_ line: Substring) -> String {
+        line.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "{", with: "\\{")
+            .replacingOccurrences(of: "}", with: "\\}").replacingOccurrences(of: "$", with: "\\$")
     }
 }
