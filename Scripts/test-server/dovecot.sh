@@ -308,8 +308,22 @@ mail_privileged_group =
 mail_fsync = never
 mail_max_userip_connections = 1000
 
+# As Debian's 15-mailboxes.conf: special-use names for the usual folders, created only when a
+# client makes them, so SPECIAL-USE is advertised as on an ordinary install.
 namespace inbox {
   inbox = yes
+  mailbox Drafts {
+    special_use = \\Drafts
+  }
+  mailbox Junk {
+    special_use = \\Junk
+  }
+  mailbox Trash {
+    special_use = \\Trash
+  }
+  mailbox Sent {
+    special_use = \\Sent
+  }
 }
 
 # ---- TLS ----
