@@ -3,8 +3,10 @@ public struct ScenarioError: Error, Sendable, Equatable, CustomStringConvertible
     public var location: SourceLocation
     public var message: String
 
+    /// Control characters in `message` (a NUL or CR from the file it quotes) are written as
+    /// `\u{0}`, so the error stays one visible line.
     public init(_ message: String, at location: SourceLocation) {
-        self.message = message
+        self.message = String(message.unicodeScalars.map { $0.properties.generalCategory == .control ? "\\u{\(String($0.value, radix: 16))}" : String($0) }.joined())
         self.location = location
     }
 

@@ -23,10 +23,23 @@ public struct ScenarioParser: Sendable {
 
     public static let seedRunVariable = "seed_run"
 
-    private let readFile: FileReader
+    /// Bounds on what a scenario may be, so a wrong or hostile file is a one-line error, not
+    /// minutes and gigabytes: the bytes of each file read (scenario, fragment or literal), the
+    /// lines of a scenario with its includes, and how deep includes nest.
+    public struct Limits: Sendable {
+        public var fileBytes = 1 << 20
+        public var totalLines = 100_000
+        public var includeDepth = 16
 
-    public init(readFile: @escaping FileReader) {
+        public init() {}
+    }
+
+    private let readFile: FileReader
+    private let limits: Limits
+
+    public init(limits: Limits = Limits(), readFile: @escaping FileReader) {
         self.readFile = readFile
+        self.limits = limits
     }
 
     /// Parses the scenario at `path` with its includes, and checks it is complete and consistent.
@@ -41,8 +54,16 @@ public struct ScenarioParser: Sendable {
         guard !stack.contains(path) else {
             throw ScenarioError("include cycle: \((stack + [path]).joined(separator: " -> "))", at: location)
         }
+        guard stack.count <= limits.includeDepth else {
+            throw ScenarioError("includes nest deeper than \(limits.includeDepth) files", at: location)
+        }
         let text = try read(path, at: location, what: site == nil ? "cannot read scenario" : "cannot include '\(path)'")
-        for (line, here) in Self.lines(of: text, in: path) {
+        let lines = Self.lines(of: text, in: path)
+        state.lineCount += lines.count
+        guard state.lineCount <= limits.totalLines else {
+            throw ScenarioError("the scenario has more than \(limits.totalLines) lines with its includes", at: location)
+        }
+        for (line, here) in lines {
             switch try state.consume(line, at: here, isFragment: !stack.isEmpty) {
             case .include(let target)?:
                 try include(Self.resolve(target, relativeTo: path), from: here, into: &state, stack: stack + [path])
@@ -60,11 +81,16 @@ public struct ScenarioParser: Sendable {
     }
 
     private func read(_ path: String, at location: SourceLocation, what: String) throws(ScenarioError) -> String {
+        let text: String
         do {
-            return try readFile(path)
+            text = try readFile(path)
         } catch {
             throw ScenarioError("\(what): \(error)", at: location)
         }
+        guard text.utf8.count <= limits.fileBytes else {
+            throw ScenarioError("\(what): \(path) is \(text.utf8.count) bytes, over the limit of \(limits.fileBytes)", at: location)
+        }
+        return text
     }
 
     /// The lines of `text`, each with its place; CRLF and LF both end a line.
@@ -87,6 +113,8 @@ extension ScenarioParser {
         let file: String
         var mailProtocol: MailProtocol?
         var title: String?
+        /// Lines read so far, the scenario's and its includes'.
+        var lineCount = 0
         var references: [String] = []
         var requirements: [String] = []
         var seeds: [String] = []
@@ -300,6 +328,11 @@ extension ScenarioParser {
                 defined.insert(ScenarioParser.seedRunVariable)
             case "include":
                 try requireArgument("a file path")
+                // Only scenario text is read as scenario lines; any other file would be echoed
+                // back, line by line, in the errors it causes.
+                guard argument.hasSuffix(".inc") || argument.hasSuffix(".scn") else {
+                    throw ScenarioError("@include takes a fragment (.inc) or a scenario (.scn), not '\(argument)'", at: location)
+                }
                 try flush()
                 return .include(argument)
             case "literal":

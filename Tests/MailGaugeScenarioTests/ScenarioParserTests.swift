@@ -3,8 +3,8 @@ import Testing
 @testable import MailGaugeScenario
 
 /// Parses in-memory files, so each case states its whole input.
-private func parse(_ files: [String: String], main: String = "main.scn") throws(ScenarioError) -> Scenario {
-    try ScenarioParser { path in
+private func parse(_ files: [String: String], main: String = "main.scn", limits: ScenarioParser.Limits = .init()) throws(ScenarioError) -> Scenario {
+    try ScenarioParser(limits: limits) { path in
         guard let text = files[path] else { throw MissingFile(path: path) }
         return text
     }.parse(path: main)
@@ -94,6 +94,25 @@ private func exchanges(_ scenario: Scenario) -> [Exchange] {
         }
     }
 
+    /// A scenario too big or nested too deep is one error at the place that went over the limit.
+    @Test func limitsAreOneErrorEach() throws {
+        var limits = ScenarioParser.Limits()
+        (limits.fileBytes, limits.totalLines, limits.includeDepth) = (64, 20, 2)
+        let files = ["main.scn": "@protocol pop3\n@include a.inc\nC: NOOP\nS: +OK\n", "a.inc": "@include b.inc\n", "b.inc": "@include c.inc\n",
+                     "c.inc": "# deep\n", "big.scn": "@protocol pop3\n# " + String(repeating: "x", count: 64) + "\n",
+                     "long.scn": "@protocol pop3\n" + String(repeating: "#\n", count: 20)]
+        for (main, location, message) in [("main.scn", "b.inc:1", "includes nest deeper than 2 files"),
+                                          ("big.scn", "big.scn:1", "cannot read scenario: big.scn is 82 bytes, over the limit of 64"),
+                                          ("long.scn", "long.scn:1", "the scenario has more than 20 lines with its includes")] {
+            #expect(throws: ScenarioError.self) { try parse(files, main: main, limits: limits) }
+            do {
+                _ = try parse(files, main: main, limits: limits)
+            } catch {
+                #expect(error.description == "\(location): \(message)")
+            }
+        }
+    }
+
     @Test func needsAndShouldBindTheNextExchangeOnly() throws {
         let all = exchanges(try parse(["main.scn": "@protocol pop3\nS: +OK\n@needs a message\nC: LIST 1\nS: +OK 1 {number}\n"
                                        + "@should RFC 1939 §5: \"may\"\nC: NOOP\nS: +OK\nC: QUIT\nS: +OK\n"]))
@@ -163,6 +182,8 @@ private func exchanges(_ scenario: Scenario) -> [Exchange] {
         ("@protocol pop3\nC: NOOP\nS: +OK\n@needs\nC: QUIT\nS: +OK\n", 4, "@needs needs what the next exchange checks for"),
         ("@protocol pop3\nC: NOOP\nS: +OK\n@needs a message\n", 4, "@needs must be followed by the exchange it binds"),
         ("@protocol pop3\nC: NOOP\nS: +OK\n@finally\n@needs a message\nC: QUIT\nS: +OK\n", 5, "@needs belongs before @finally"),
+        ("@protocol pop3\n@include notes.txt\n", 2, "@include takes a fragment (.inc) or a scenario (.scn), not 'notes.txt'"),
+        ("@protocol pop3\nX: a\u{0}b\rc\n", 2, "expected 'C:', 'S:', an @directive or a # comment, found 'X: a\\u{0}b\\u{d}c'"),
         ("@protocol pop3\nS: +OK\n@needs a\n@should b\nC: NOOP\nS: +OK\n", 4, "@should after @needs at main.scn:3"),
         ("@protocol pop3\nS: +OK\nC: NOOP\nS: +OK\n@should b\n", 5, "@should must be followed by the exchange it binds"),
         ("@protocol pop3\nS: +OK\nC: NOOP\nS: +OK\n@finally\n@should b\nC: QUIT\nS: +OK\n", 6, "@should belongs before @finally"),
