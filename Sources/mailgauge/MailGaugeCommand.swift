@@ -17,6 +17,7 @@ struct MailGaugeCommand: AsyncParsableCommand {
     /// Argument parsing reports usage errors with EX_USAGE (64); MailGauge documents 2 for
     /// every usage, scenario or connection error, so CI scripts have one code to test.
     static func main() async {
+        lineBufferStandardOutput()
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {
@@ -49,4 +50,12 @@ enum CLIExit: Int32 {
 func usageFailure(_ message: String) -> ExitCode {
     FileHandle.standardError.write(Data("mailgauge: \(message)\n".utf8))
     return CLIExit.usage.code
+}
+
+/// Line by line, also into a file or pipe: a run killed midway keeps what it printed. Called
+/// once, before anything is printed. Swift 6 will not read C's mutable global `stdout`, so its
+/// value is read through the symbol's address (RTLD_DEFAULT is the null handle on glibc).
+private func lineBufferStandardOutput() {
+    guard let symbol = dlsym(nil, "stdout") else { return }
+    setvbuf(symbol.assumingMemoryBound(to: UnsafeMutablePointer<FILE>?.self).pointee, nil, _IOLBF, 0)
 }

@@ -39,10 +39,22 @@ public final class ChildProcess: Sendable {
     /// What the child has written to standard error so far.
     public var stderrSoFar: String { (try? String(contentsOfFile: stderrPath, encoding: .utf8)) ?? "" }
 
+    /// What the child has written to standard output so far.
+    public var stdoutSoFar: String { (try? String(contentsOfFile: stdoutPath, encoding: .utf8)) ?? "" }
+
     /// Polls standard error until it contains `text`; false if it did not within `timeout`.
     public func waitForStderr(containing text: String, within timeout: Duration) async -> Bool {
+        await waitFor(text, in: { $0.stderrSoFar }, within: timeout)
+    }
+
+    /// Polls standard output until it contains `text`; false if it did not within `timeout`.
+    public func waitForStdout(containing text: String, within timeout: Duration) async -> Bool {
+        await waitFor(text, in: { $0.stdoutSoFar }, within: timeout)
+    }
+
+    private func waitFor(_ text: String, in stream: (ChildProcess) -> String, within timeout: Duration) async -> Bool {
         let deadline = ContinuousClock.now + timeout
-        while !stderrSoFar.contains(text) {
+        while !stream(self).contains(text) {
             guard ContinuousClock.now < deadline else { return false }
             try? await Task.sleep(for: .milliseconds(50))
         }
