@@ -55,15 +55,22 @@ public struct ConformanceCheck: Sendable {
                 progress(result)
             }
         }
+        let watch = UnansweredServerWatch(forwardingTo: server)
         if survey.setupError == nil {
             for scenario in scenarios {
-                outcome.results.append(await runner.run(scenario, as: account, capabilities: survey.capabilities,
-                                                        seeding: seeds?.seeding ?? .notRequested, observer: server))
+                if watch.gone == nil {
+                    outcome.results.append(await runner.run(scenario, as: account, capabilities: survey.capabilities,
+                                                            seeding: seeds?.seeding ?? .notRequested, observer: watch))
+                    await watch.caseEnded(on: runner)
+                } else {
+                    outcome.results.append(watch.notRun(scenario.file, title: scenario.title, references: scenario.references, account: account))
+                }
                 progress(outcome.results.last!)
             }
         }
         for probe in probes where survey.setupError == nil || !probe.logsIn {
-            outcome.results.append(await probeRunner.run(probe, as: account, capabilities: survey.capabilities))
+            outcome.results.append(watch.gone == nil ? await probeRunner.run(probe, as: account, capabilities: survey.capabilities)
+                                   : watch.notRun(probe.id, title: probe.title, references: probe.references, account: account))
             progress(outcome.results.last!)
         }
         if let removed = await seeds?.remove(on: runner, as: account, before: survey.snapshot) {
