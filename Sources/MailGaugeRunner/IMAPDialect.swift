@@ -302,6 +302,10 @@ struct IMAPDialect: ReplayDialect {
             }
             received.append(next)
             if done(next) { return received }
+            if received.count >= context.options.maxResponsesPerReply {
+                throw ConnectionError(.tooLarge, endpoint: context.target.endpoint,
+                                      "more than \(received.count) responses without the completion; the connection is dropped")
+            }
         }
     }
 

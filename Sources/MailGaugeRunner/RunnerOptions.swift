@@ -32,6 +32,9 @@ public struct RunnerOptions: Sendable {
     /// `${box}` is named: what `check` learns from NAMESPACE (`INBOX.` on Courier and Cyrus),
     /// empty (top level) by default.
     public var mailboxPrefix: String = ""
+    /// The most IMAP responses one command's reply may hold before its completion: past it the
+    /// step fails and the connection is dropped, so an untagged flood costs bounded memory.
+    public var maxResponsesPerReply = 100_000
     /// What every `${run}` of a run begins with, so the run can find what its replays made
     /// (`AccountGuard` removes any mailbox a case left behind) and nothing another run made.
     public var runToken = "mg" + String(UInt32.random(in: 0...UInt32.max), radix: 36)

@@ -5,19 +5,36 @@ import MailGaugeWire
 
 /// Collects what crossed the wire, line by line, escaped and with secrets masked. Public so
 /// conformance probes record transcripts exactly as scenario replays do.
+///
+/// A session keeps at most `maxLines`: the first half as they came, then the latest half,
+/// with one line saying how many were left out between — a server that floods a session
+/// with untagged lines costs a bounded transcript, report and output.
 public struct TranscriptRecorder: Sendable {
-    public private(set) var lines: [TranscriptLine] = []
+    private var head: [TranscriptLine] = []
+    /// The latest lines once the head is full, as a ring: `tailStart` is the oldest.
+    private var tail: [TranscriptLine] = []
+    private var tailStart = 0
+    private var leftOut = 0
     var scrubber = SecretScrubber()
     let linesPerReply: Int
+    let maxLines: Int
     let logger: Logger
     /// Off: nothing is kept or logged (a lean load session).
     let isRecording: Bool
 
-    public init(linesPerReply: Int, logger: Logger = Logger(label: "mailgauge") { _ in SwiftLogNoOpLogHandler() },
+    public init(linesPerReply: Int, maxLines: Int = 10_000, logger: Logger = Logger(label: "mailgauge") { _ in SwiftLogNoOpLogHandler() },
                 isRecording: Bool = true) {
         self.linesPerReply = linesPerReply
+        self.maxLines = max(maxLines, 2)
         self.logger = logger
         self.isRecording = isRecording
+    }
+
+    /// What was kept, in order, with the count of lines left out where they were.
+    public var lines: [TranscriptLine] {
+        guard leftOut > 0 else { return head + tail }
+        let gap = TranscriptLine(connection: tail[tailStart].connection, direction: .event, text: "… \(leftOut) lines left out of the transcript …")
+        return head + [gap] + tail[tailStart...] + tail[..<tailStart]
     }
 
     public mutating func client(_ maskedCommand: String, on connection: String) {
@@ -35,7 +52,15 @@ public struct TranscriptRecorder: Sendable {
     @inline(never)
     private mutating func append(_ connection: String, _ direction: TranscriptLine.Direction, _ text: String) {
         let line = TranscriptLine(connection: connection, direction: direction, text: text)
-        lines.append(line)
+        if head.count < maxLines / 2 {
+            head.append(line)
+        } else if tail.count < maxLines - maxLines / 2 {
+            tail.append(line)
+        } else {
+            tail[tailStart] = line
+            tailStart = (tailStart + 1) % tail.count
+            leftOut += 1
+        }
         logger.log(level: line.direction == .event ? .debug : .trace, "\(line.connection) \(line.direction.rawValue): \(line.text)")
     }
 

@@ -55,3 +55,32 @@ struct DialectWireTests {
         #expect(result.reason?.contains("refusing to send PASS's secret in clear") == true, "\(result.reason ?? "")")
     }
 }
+
+/// A server that floods a session costs bounded memory: the reply stops at the response bound,
+/// and the transcript keeps its head and tail with the count of what was left out.
+struct FloodTests {
+    @Test func anUntaggedFloodEndsTheStepAndTheTranscriptStaysBounded() async throws {
+        let flood = Array(String(repeating: "* OK flood\r\n", count: 30_000).utf8) + Array("A1 OK done\r\n".utf8)
+        let server = try await ScriptedServer.start(greeting: Array("* OK [CAPABILITY IMAP4rev1] hi\r\n".utf8), replies: [flood])
+        let scenario = try ScenarioParser { _ in "@protocol imap\nS: * OK {*}\nC: NOOP\nS: OK {*}\n" }.parse(path: "flood.scn")
+        var options = RunnerOptions()
+        options.maxResponsesPerReply = 20_000
+        let result = await ScenarioRunner(target: try Target(url: "imap://127.0.0.1:\(server.port)"), options: options)
+            .run(scenario, as: Account(user: "u", password: "p"))
+        await server.stop()
+        #expect(result.status == .failed)
+        #expect(result.reason?.contains("more than 20000 responses without the completion") == true, "\(result.reason ?? "")")
+        #expect(result.transcript.count <= 10_001)
+        #expect(result.transcript.contains { $0.direction == .event && $0.text.hasSuffix("lines left out of the transcript …") })
+    }
+}
+
+struct TranscriptBoundTests {
+    @Test func aLongSessionKeepsItsHeadAndTail() {
+        var transcript = TranscriptRecorder(linesPerReply: 40, maxLines: 10)
+        for index in 1...25 { transcript.event("line \(index)", on: "main") }
+        #expect(transcript.lines.map(\.text) == ["line 1", "line 2", "line 3", "line 4", "line 5",
+                                                "… 15 lines left out of the transcript …",
+                                                "line 21", "line 22", "line 23", "line 24", "line 25"])
+    }
+}
