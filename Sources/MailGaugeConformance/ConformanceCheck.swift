@@ -12,12 +12,16 @@ public struct ConformanceCheck: Sendable {
     public let account: Account
     /// `--seed-via`: how the POP3 suite's `@seeded` cases get known content; nil skips them.
     public let seedPlan: SeedPlan?
+    /// `--max-time`: how long the cases and probes may take in all; no case runs past it (each
+    /// gets at most the time left as its scenario timeout), and those left are not run.
+    public let maxTime: Duration?
 
-    public init(target: Target, options: RunnerOptions, account: Account, seedPlan: SeedPlan? = nil) {
+    public init(target: Target, options: RunnerOptions, account: Account, seedPlan: SeedPlan? = nil, maxTime: Duration? = nil) {
         self.target = target
         self.options = options
         self.account = account
         self.seedPlan = seedPlan
+        self.maxTime = maxTime
     }
 
     /// What a check produced: a result per case, the capability survey's first, and, when
@@ -47,7 +51,6 @@ public struct ConformanceCheck: Sendable {
         var options = options
         options.mailboxPrefix = survey.mailboxPrefix
         let runner = ScenarioRunner(target: target, options: options)
-        let probeRunner = ProbeRunner(target: target, options: options)
         var seeds = seedPlan.map { SeedSession(plan: $0, options: options) }
         if survey.setupError == nil, target.mailProtocol == .pop3, seeds != nil {
             for result in await seeds!.seed(for: scenarios, on: runner, as: account, before: survey.snapshot) {
@@ -56,21 +59,36 @@ public struct ConformanceCheck: Sendable {
             }
         }
         let watch = UnansweredServerWatch(forwardingTo: server)
+        let budget = maxTime.map { RunBudget(maxTime: $0) }
+        /// Why the cases left are not run, if they are not; else the options for the next one.
+        func next() -> Result<RunnerOptions, NotRun> {
+            if let gone = watch.gone { return .failure(NotRun(reason: gone)) }
+            guard let budget else { return .success(options) }
+            guard let left = budget.left else { return .failure(NotRun(reason: budget.spentReason)) }
+            var bounded = options
+            bounded.scenarioTimeout = min(options.scenarioTimeout, left)
+            return .success(bounded)
+        }
         if survey.setupError == nil {
             for scenario in scenarios {
-                if watch.gone == nil {
-                    outcome.results.append(await runner.run(scenario, as: account, capabilities: survey.capabilities,
-                                                            seeding: seeds?.seeding ?? .notRequested, observer: watch))
+                switch next() {
+                case .success(let bounded):
+                    outcome.results.append(await ScenarioRunner(target: target, options: bounded).run(
+                        scenario, as: account, capabilities: survey.capabilities, seeding: seeds?.seeding ?? .notRequested, observer: watch))
                     await watch.caseEnded(on: runner)
-                } else {
-                    outcome.results.append(watch.notRun(scenario.file, title: scenario.title, references: scenario.references, account: account))
+                case .failure(let notRun):
+                    outcome.results.append(notRun.result(scenario.file, title: scenario.title, references: scenario.references, account: account))
                 }
                 progress(outcome.results.last!)
             }
         }
         for probe in probes where survey.setupError == nil || !probe.logsIn {
-            outcome.results.append(watch.gone == nil ? await probeRunner.run(probe, as: account, capabilities: survey.capabilities)
-                                   : watch.notRun(probe.id, title: probe.title, references: probe.references, account: account))
+            switch next() {
+            case .success(let bounded):
+                outcome.results.append(await ProbeRunner(target: target, options: bounded).run(probe, as: account, capabilities: survey.capabilities))
+            case .failure(let notRun):
+                outcome.results.append(notRun.result(probe.id, title: probe.title, references: probe.references, account: account))
+            }
             progress(outcome.results.last!)
         }
         if let removed = await seeds?.remove(on: runner, as: account, before: survey.snapshot) {
@@ -84,5 +102,29 @@ public struct ConformanceCheck: Sendable {
             progress(result)
         }
         return outcome
+    }
+}
+
+/// `--max-time` as it runs down.
+private struct RunBudget {
+    let maxTime: Duration
+    let start = ContinuousClock.now
+
+    /// The time left, nil once it is spent.
+    var left: Duration? {
+        let left = maxTime - start.duration(to: .now)
+        return left > .zero ? left : nil
+    }
+
+    var spentReason: String { "not run: --max-time \(maxTime) was spent on the cases before" }
+}
+
+/// Why a case was recorded without running it: the server stopped answering, or `--max-time` was spent.
+struct NotRun: Error {
+    var reason: String
+
+    func result(_ file: String, title: String, references: [String], account: Account) -> ScenarioResult {
+        ScenarioResult(file: file, title: title, references: references, account: account.user, status: .error,
+                       reason: reason, steps: [], transcript: [], durationSeconds: 0)
     }
 }

@@ -50,12 +50,6 @@ final class UnansweredServerWatch: ReplayObserver {
         }
     }
 
-    /// A case recorded without running it, saying why.
-    func notRun(_ file: String, title: String, references: [String], account: Account) -> ScenarioResult {
-        ScenarioResult(file: file, title: title, references: references, account: account.user, status: .error,
-                       reason: gone, steps: [], transcript: [], durationSeconds: 0)
-    }
-
     func opened(_ connection: Connection) { forward?.opened(connection) }
 
     func failed(_ error: ConnectionError) {

@@ -52,11 +52,7 @@ struct ScenarioReplay {
                     context.bindings.set(name, to: value)
                 case .sleep(let seconds, let at):
                     location = at
-                    do {
-                        try await Task.sleep(for: .seconds(seconds))
-                    } catch {
-                        throw ReplayFailure("interrupted during @sleep")
-                    }
+                    try await Self.sleep(seconds, context)
                 case .authenticate(let mechanism, let at):
                     location = at
                     try await dialect.authenticate(mechanism, at: at, context)
@@ -91,6 +87,21 @@ struct ScenarioReplay {
     private static func greeting(after index: Int, in steps: [ScenarioStep]) -> Exchange? {
         guard index + 1 < steps.count, case .exchange(let next) = steps[index + 1], next.command == nil else { return nil }
         return next
+    }
+
+    /// `@sleep`, in slices, so the scenario's deadline (which abandons its connections) ends
+    /// it as it ends a read; cancelling the run (SIGINT) ends it at once.
+    @inline(never)
+    private static func sleep(_ seconds: Double, _ context: ReplayContext) async throws {
+        let end = ContinuousClock.now + .seconds(seconds)
+        while ContinuousClock.now < end {
+            guard !context.connections.isAbandoned else { throw ReplayFailure("the scenario's time ran out during @sleep") }
+            do {
+                try await Task.sleep(for: min(.milliseconds(100), ContinuousClock.now.duration(to: end)))
+            } catch {
+                throw ReplayFailure("interrupted during @sleep")
+            }
+        }
     }
 
     @inline(never)

@@ -9,8 +9,25 @@ import Testing
 
 /// A server that stops answering ends the check after a few cases, the rest recorded as not
 /// run with the reason; a server that still answers, though some cases time out, is checked to
-/// the end.
+/// the end; `--max-time` bounds the case that is running when it is spent, and runs no other.
 struct UnansweredServerTests {
+    @Test func maxTimeCutsTheRunningCaseShortAndRunsNoOther() async throws {
+        let slow = "@protocol imap\nS: * OK {*}\nC: NOOP\nS: OK {*}\n@sleep 30\nC: NOOP\nS: OK {*}\n"
+        let quick = "@protocol imap\nS: * OK {*}\nC: NOOP\nS: OK {*}\n"
+        let scenarios = try [slow, quick, quick].enumerated().map { index, text in try ScenarioParser { _ in text }.parse(path: "case-\(index).scn") }
+        let outcome = try await ReferenceTarget.with { reference in
+            await ConformanceCheck(target: reference.target(.imap), options: reference.options, account: reference.account, maxTime: .seconds(1))
+                .run(scenarios, probes: [])
+        }
+        let cases = outcome.results.filter { $0.file.hasPrefix("case-") }
+        #expect(cases.map(\.status) == [.failed, .error, .error])
+        #expect(cases[0].reason?.contains("scenario timed out after") == true, "\(cases[0].reason ?? "")")
+        // Its own recorded time: about the one second left, never the 30 s of its @sleep.
+        #expect(cases[0].durationSeconds < 15)
+        #expect(cases.dropFirst().allSatisfy { $0.reason?.hasPrefix("not run: --max-time 1.0 seconds was spent") == true },
+                "\(cases.map { $0.reason ?? "" })")
+    }
+
     @Test func aServerThatGoesAwayEndsTheCheckAfterAFewCases() async throws {
         let server = try await ReferenceServer.start(.init(threads: 1))
         let target = Target(mailProtocol: .pop3, host: "127.0.0.1", port: server.ports.pop3, security: .plain)

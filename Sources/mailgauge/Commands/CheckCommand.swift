@@ -36,9 +36,16 @@ struct CheckCommand: AsyncParsableCommand {
             help: "POP3: APPEND the fixtures the @seeded cases read to the same account's INBOX over this IMAP server (imap://host:port or imaps://…; --starttls, --ca-file and --insecure apply), and remove them afterwards. Without it those cases are skipped.")
     var seedVia: String?
 
+    @Option(name: .customLong("max-time"),
+            help: "Seconds the cases and probes may take in all; each runs only in the time left, and those left when it is spent are not run (exit 2).")
+    var maxTime: Double?
+
     @OptionGroup var reports: ReportOptions
 
     func validate() throws {
+        if let maxTime, !(maxTime > 0 && maxTime <= 86_400) {
+            throw usageFailure("--max-time must be more than 0 and at most 86400 seconds, not \(maxTime)")
+        }
         let mailProtocol = try target.resolvedTarget().mailProtocol
         if let wrong = suite.first(where: { $0.mailProtocol != mailProtocol }) {
             throw ValidationError("--suite \(wrong.rawValue) is not a \(mailProtocol.rawValue) suite; the target is \(mailProtocol.rawValue)")
@@ -70,7 +77,8 @@ struct CheckCommand: AsyncParsableCommand {
         let chosen = suite.isEmpty ? SuiteName.defaults(for: resolved.mailProtocol) : suite
         let accepted = try baseline.map(Self.loadBaseline)
         let seedPlan = try seedTarget().map { SeedPlan(via: $0, fixtureFolder: suites + "/fixtures") }
-        let check = ConformanceCheck(target: resolved, options: target.runnerOptions, account: try account.accounts()[0], seedPlan: seedPlan)
+        let check = ConformanceCheck(target: resolved, options: target.runnerOptions, account: try account.accounts()[0], seedPlan: seedPlan,
+                                     maxTime: maxTime.map { .milliseconds(Int64($0 * 1000)) })
         if target.insecure {
             FileHandle.standardError.write(Data("mailgauge: warning: --insecure: the server's certificate is NOT verified\n".utf8))
         }
