@@ -118,13 +118,3 @@ private struct RunBudget {
 
     var spentReason: String { "not run: --max-time \(maxTime) was spent on the cases before" }
 }
-
-/// Why a case was recorded without running it: the server stopped answering, or `--max-time` was spent.
-struct NotRun: Error {
-    var reason: String
-
-    func result(_ file: String, title: String, references: [String], account: Account) -> ScenarioResult {
-        ScenarioResult(file: file, title: title, references: references, account: account.user, status: .error,
-                       reason: reason, steps: [], transcript: [], durationSeconds: 0)
-    }
-}

@@ -12,7 +12,8 @@ enum ScenarioBatch {
     /// `${box}` is made (`INBOX.MailGauge-…` on a server that keeps mailboxes under INBOX).
     /// `server` sees the survey and every replay. A server that cannot be reached is said once
     /// here; the scenarios then record the same error each, so the reports are still written
-    /// and the run exits 2.
+    /// and the run exits 2. One that stops answering midway ends the run after a few scenarios
+    /// (`UnansweredServerWatch`), the rest recorded as not run.
     static func run(_ scenarios: [Scenario], on runner: ScenarioRunner, as account: Account,
                     server: ServerInfoRecorder? = nil) async -> [ScenarioResult] {
         var capabilities: Set<String>?
@@ -29,8 +30,15 @@ enum ScenarioBatch {
             }
         }
         var results: [ScenarioResult] = []
+        let watch = UnansweredServerWatch(forwardingTo: server)
         for scenario in scenarios {
-            let result = await runner.run(scenario, as: account, capabilities: capabilities, observer: server)
+            let result: ScenarioResult
+            if let gone = watch.gone {
+                result = NotRun(reason: gone).result(scenario.file, title: scenario.title, references: scenario.references, account: account)
+            } else {
+                result = await runner.run(scenario, as: account, capabilities: capabilities, observer: watch)
+                await watch.caseEnded(on: runner)
+            }
             print(TextReport.render(result), terminator: "")
             results.append(result)
         }

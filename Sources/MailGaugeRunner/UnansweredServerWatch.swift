@@ -1,16 +1,15 @@
 import MailGaugeClient
 import MailGaugeResult
-import MailGaugeRunner
 import Synchronization
 
-/// Ends a check in seconds when the server has stopped answering, instead of letting every
+/// Ends a check or run in seconds when the server has stopped answering, instead of letting every
 /// remaining case wait out its read timeout (an hour for the IMAP suites). It sees the
 /// transport failure each case ended on, as the replays' observer; after `limit` cases in a
 /// row ended on one that says nobody answers (a read timeout, a connection refused, timed out
 /// or unreachable), it asks a new connection for the greeting and capabilities. Only when that
 /// fails too is the server taken for gone: the cases left are recorded as not run, saying why.
 /// A server that still answers (a few cases that time out on their own) goes on being checked.
-final class UnansweredServerWatch: ReplayObserver {
+package final class UnansweredServerWatch: ReplayObserver {
     private let forward: (any ReplayObserver)?
     private let limit: Int
     private let state = Mutex(State())
@@ -22,17 +21,17 @@ final class UnansweredServerWatch: ReplayObserver {
         var gone: String?
     }
 
-    init(forwardingTo forward: (any ReplayObserver)?, limit: Int = 3) {
+    package init(forwardingTo forward: (any ReplayObserver)?, limit: Int = 3) {
         self.forward = forward
         self.limit = limit
     }
 
     /// Why the cases left are not run, once the server is taken for gone.
-    var gone: String? { state.withLock { $0.gone } }
+    package var gone: String? { state.withLock { $0.gone } }
 
     /// After each case: counts it, and after `limit` unanswered in a row, checks on `runner`
     /// whether a new connection is answered.
-    func caseEnded(on runner: ScenarioRunner) async {
+    package func caseEnded(on runner: ScenarioRunner) async {
         let last: ConnectionError? = state.withLock { state in
             defer { state.unanswered = nil }
             state.inARow = state.unanswered == nil ? 0 : state.inARow + 1
@@ -50,16 +49,30 @@ final class UnansweredServerWatch: ReplayObserver {
         }
     }
 
-    func opened(_ connection: Connection) { forward?.opened(connection) }
+    package func opened(_ connection: Connection) { forward?.opened(connection) }
 
-    func failed(_ error: ConnectionError) {
+    package func failed(_ error: ConnectionError) {
         if [.readTimeout, .refused, .connectTimeout, .unreachable].contains(error.kind) {
             state.withLock { $0.unanswered = error }
         }
         forward?.failed(error)
     }
 
-    func greeted(_ greeting: @autoclosure () -> String, on connection: Connection) { forward?.greeted(greeting(), on: connection) }
+    package func greeted(_ greeting: @autoclosure () -> String, on connection: Connection) { forward?.greeted(greeting(), on: connection) }
 
-    func listed(capabilities: @autoclosure () -> [String], on connection: Connection) { forward?.listed(capabilities: capabilities(), on: connection) }
+    package func listed(capabilities: @autoclosure () -> [String], on connection: Connection) { forward?.listed(capabilities: capabilities(), on: connection) }
+}
+
+/// Why a case was recorded without running it: the server stopped answering, or `--max-time` was spent.
+package struct NotRun: Error {
+    package var reason: String
+
+    package init(reason: String) {
+        self.reason = reason
+    }
+
+    package func result(_ file: String, title: String, references: [String], account: Account) -> ScenarioResult {
+        ScenarioResult(file: file, title: title, references: references, account: account.user, status: .error,
+                       reason: reason, steps: [], transcript: [], durationSeconds: 0)
+    }
 }
