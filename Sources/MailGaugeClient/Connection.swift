@@ -8,15 +8,18 @@ import NIOSSL
 /// It knows nothing of commands or replies; protocol clients sit on top of it.
 public final class Connection: Sendable {
     public let target: Target
+    /// `Timeouts.reply`, which the protocol clients hold each reply to.
+    public let replyTimeout: Duration
     private let channel: Channel
     private let handler: NIOLoopBound<ByteStreamHandler>
     private let tlsContext: NIOSSLContext?
     private let meterBox: NIOLockedValueBox<ConnectionMeter>
     private let tlsBox = NIOLockedValueBox<TLSSession?>(nil)
 
-    private init(target: Target, channel: Channel, handler: NIOLoopBound<ByteStreamHandler>, tlsContext: NIOSSLContext?,
+    private init(target: Target, replyTimeout: Duration, channel: Channel, handler: NIOLoopBound<ByteStreamHandler>, tlsContext: NIOSSLContext?,
                  tcpConnect: Duration) {
         self.target = target
+        self.replyTimeout = replyTimeout
         self.channel = channel
         self.handler = handler
         self.tlsContext = tlsContext
@@ -71,7 +74,7 @@ public final class Connection: Sendable {
                     return (channel, NIOLoopBound(handler, eventLoop: channel.eventLoop))
                 })
             }
-            let connection = Connection(target: target, channel: channel, handler: handler, tlsContext: tlsContext,
+            let connection = Connection(target: target, replyTimeout: timeouts.reply, channel: channel, handler: handler, tlsContext: tlsContext,
                                         tcpConnect: start.duration(to: .now))
             if implicitTLS { try await connection.awaitHandshake() }
             return connection

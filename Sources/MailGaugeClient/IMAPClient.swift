@@ -28,6 +28,7 @@ public final class IMAPClient {
 
     /// The next whole response (its literals included), decoded.
     public func receive() async throws(ConnectionError) -> IMAPReceived {
+        var deadline = ReplyDeadline(connection.replyTimeout)
         while true {
             if let next = decoder.next() {
                 return IMAPReceived(response: next.response, frame: next.frame, findings: next.findings)
@@ -35,6 +36,7 @@ public final class IMAPClient {
             guard let bytes = try await connection.read() else {
                 throw ConnectionError(.closed, endpoint: connection.target.endpoint, "connection closed by the server before a complete response")
             }
+            try deadline.received(bytes.readableBytes, from: connection.target.endpoint)
             decoder.append(bytes.readableBytesView)
         }
     }

@@ -20,6 +20,7 @@ public final class POP3Client {
 
     /// Reads until one whole reply, decoded as an answer to `context`, has arrived.
     public func receive(_ context: POP3ReplyContext) async throws(ConnectionError) -> POP3Response {
+        var deadline = ReplyDeadline(connection.replyTimeout)
         while true {
             if let response = decoder.nextResponse(for: context) { return response }
             guard let bytes = try await connection.read() else {
@@ -27,6 +28,7 @@ public final class POP3Client {
                 let detail = findings.isEmpty ? "" : " (\(findings.map(\.summary).joined(separator: "; ")))"
                 throw ConnectionError(.closed, endpoint: connection.target.endpoint, "connection closed by the server before a complete reply\(detail)")
             }
+            try deadline.received(bytes.readableBytes, from: connection.target.endpoint)
             decoder.append(bytes.readableBytesView)
         }
     }

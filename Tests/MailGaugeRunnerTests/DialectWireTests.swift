@@ -84,3 +84,22 @@ struct TranscriptBoundTests {
                                                 "line 21", "line 22", "line 23", "line 24", "line 25"])
     }
 }
+
+/// A server that trickles its reply a byte at a time ends the step at the reply timeout,
+/// though every read is answered well within the read timeout.
+struct TrickleTests {
+    @Test(arguments: ["imap", "pop3"])
+    func aTricklingReplyEndsAtTheReplyTimeout(mailProtocol: String) async throws {
+        let greeting = mailProtocol == "imap" ? "* OK [CAPABILITY IMAP4rev1] hi\r\n" : "+OK hi\r\n"
+        let reply = mailProtocol == "imap" ? "A1 OK " + String(repeating: "x", count: 200) + "\r\n" : "+OK " + String(repeating: "x", count: 200) + "\r\n"
+        let server = try await ScriptedServer.start(greeting: Array(greeting.utf8), replies: [Array(reply.utf8)], byteInterval: .milliseconds(20))
+        let expected = mailProtocol == "imap" ? "S: * OK {*}\nC: NOOP\nS: OK {*}\n" : "S: +OK{*}\nC: NOOP\nS: +OK{*}\n"
+        let scenario = try ScenarioParser { _ in "@protocol \(mailProtocol)\n" + expected }.parse(path: "trickle.scn")
+        let runner = ScenarioRunner(target: try Target(url: "\(mailProtocol)://127.0.0.1:\(server.port)"),
+                                    options: RunnerOptions(timeouts: Timeouts(read: .seconds(30), reply: .seconds(1))))
+        let result = await runner.run(scenario, as: Account(user: "u", password: "p"))
+        await server.stop()
+        #expect(result.status == .failed)
+        #expect(result.reason?.contains("a reply still incomplete 1.0 seconds after its first bytes") == true, "\(result.reason ?? "")")
+    }
+}

@@ -11,13 +11,14 @@ public final class ScriptedServer: Sendable {
     private let log: NIOLockedValueBox<[UInt8]>
 
     /// `greeting` nil means the server accepts and stays silent; a nil reply means it closes.
-    public static func start(greeting: [UInt8]?, replies: [[UInt8]?] = []) async throws -> ScriptedServer {
+    /// With `byteInterval`, replies (not the greeting) trickle out a byte at a time.
+    public static func start(greeting: [UInt8]?, replies: [[UInt8]?] = [], byteInterval: TimeAmount? = nil) async throws -> ScriptedServer {
         let log = NIOLockedValueBox<[UInt8]>([])
         let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { child in
                 child.eventLoop.makeCompletedFuture {
-                    try child.pipeline.syncOperations.addHandler(ScriptHandler(greeting: greeting, replies: replies, log: log))
+                    try child.pipeline.syncOperations.addHandler(ScriptHandler(greeting: greeting, replies: replies, byteInterval: byteInterval, log: log))
                 }
             }
             .bind(host: "127.0.0.1", port: 0).get()
@@ -44,11 +45,13 @@ private final class ScriptHandler: ChannelInboundHandler {
 
     private let greeting: [UInt8]?
     private var replies: [[UInt8]?]
+    private let byteInterval: TimeAmount?
     private let log: NIOLockedValueBox<[UInt8]>
 
-    init(greeting: [UInt8]?, replies: [[UInt8]?], log: NIOLockedValueBox<[UInt8]>) {
+    init(greeting: [UInt8]?, replies: [[UInt8]?], byteInterval: TimeAmount?, log: NIOLockedValueBox<[UInt8]>) {
         self.greeting = greeting
         self.replies = replies
+        self.byteInterval = byteInterval
         self.log = log
     }
 
@@ -65,7 +68,17 @@ private final class ScriptHandler: ChannelInboundHandler {
                 context.close(promise: nil)
                 return
             }
-            context.writeAndFlush(wrapOutboundOut(context.channel.allocator.buffer(bytes: reply)), promise: nil)
+            guard let byteInterval else {
+                context.writeAndFlush(wrapOutboundOut(context.channel.allocator.buffer(bytes: reply)), promise: nil)
+                continue
+            }
+            let bound = NIOLoopBound(context, eventLoop: context.eventLoop)
+            for (index, byte) in reply.enumerated() {
+                let buffer = context.channel.allocator.buffer(bytes: [byte])
+                context.eventLoop.scheduleTask(in: byteInterval * Int64(index + 1)) {
+                    bound.value.writeAndFlush(NIOAny(buffer), promise: nil)
+                }
+            }
         }
     }
 }

@@ -25,6 +25,9 @@ struct TargetOptions: ParsableArguments {
     @Option(name: .customLong("read-timeout"), help: "Seconds to wait for the next bytes of a reply.")
     var readTimeout: Double = 30
 
+    @Option(name: .customLong("reply-timeout"), help: "Seconds one reply may take from its first bytes to its last (a server trickling bytes).")
+    var replyTimeout: Double = 60
+
     @Option(name: .customLong("scenario-timeout"), help: "Seconds one scenario may take in all.")
     var scenarioTimeout: Double = 120
 
@@ -39,7 +42,8 @@ struct TargetOptions: ParsableArguments {
     var logLevel: Logger.Level = .warning
 
     func validate() throws {
-        for (name, value) in [("--connect-timeout", connectTimeout), ("--read-timeout", readTimeout), ("--scenario-timeout", scenarioTimeout)]
+        for (name, value) in [("--connect-timeout", connectTimeout), ("--read-timeout", readTimeout), ("--reply-timeout", replyTimeout),
+                             ("--scenario-timeout", scenarioTimeout)]
         where !(value > 0 && value <= 86_400) {
             throw ValidationError("\(name) must be between 0 and 86400 seconds")
         }
@@ -59,7 +63,7 @@ struct TargetOptions: ParsableArguments {
     var runnerOptions: RunnerOptions {
         RunnerOptions(
             tls: TLSOptions(caFile: caFile, insecure: insecure),
-            timeouts: Timeouts(connect: .seconds(connectTimeout), read: .seconds(readTimeout)),
+            timeouts: Timeouts(connect: .seconds(connectTimeout), read: .seconds(readTimeout), reply: .seconds(replyTimeout)),
             scenarioTimeout: .seconds(scenarioTimeout), strict: strict, logger: logger, maxMessageSize: maxMessageSize << 20)
     }
 
