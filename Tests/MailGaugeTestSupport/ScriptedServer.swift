@@ -72,13 +72,17 @@ private final class ScriptHandler: ChannelInboundHandler {
                 context.writeAndFlush(wrapOutboundOut(context.channel.allocator.buffer(bytes: reply)), promise: nil)
                 continue
             }
-            let bound = NIOLoopBound(context, eventLoop: context.eventLoop)
-            for (index, byte) in reply.enumerated() {
-                let buffer = context.channel.allocator.buffer(bytes: [byte])
-                context.eventLoop.scheduleTask(in: byteInterval * Int64(index + 1)) {
-                    bound.value.writeAndFlush(NIOAny(buffer), promise: nil)
-                }
-            }
+            Self.trickle(reply[...], every: byteInterval, on: NIOLoopBound(context, eventLoop: context.eventLoop))
+        }
+    }
+
+    /// One byte, then the rest once it is written and `interval` has passed: the bytes stay
+    /// apart however busy the machine is, never bunched into one read.
+    private static func trickle(_ bytes: ArraySlice<UInt8>, every interval: TimeAmount, on bound: NIOLoopBound<ChannelHandlerContext>) {
+        guard let byte = bytes.first else { return }
+        let context = bound.value
+        context.writeAndFlush(NIOAny(context.channel.allocator.buffer(bytes: [byte]))).whenSuccess {
+            context.eventLoop.scheduleTask(in: interval) { trickle(bytes.dropFirst(), every: interval, on: bound) }
         }
     }
 }
