@@ -35,7 +35,6 @@ struct ScenarioReplay {
         let firstRecorded = context.steps.count
         var index = 0
         var location: SourceLocation?
-        var obligation = Exchange.Obligation.must
         do {
             while index < steps.count {
                 switch steps[index] {
@@ -61,9 +60,7 @@ struct ScenarioReplay {
                     guard dialect.isOpen(context.current) else {
                         throw ReplayFailure("connection '\(context.current)' is not open")
                     }
-                    obligation = exchange.obligation
                     try await dialect.perform(exchange, context)
-                    obligation = .must
                     if let unmet = context.outcome(ofUnmet: exchange.obligation) { return unmet }
                 }
                 if !isCleanup, lastStepFailed() { break }
@@ -74,7 +71,9 @@ struct ScenarioReplay {
             context.transcript.event("cleanup ends: \(undefined), so there is nothing it can act on", on: context.current)
             return context.outcome(ofStepsFrom: firstRecorded, otherwise: ReplayOutcome(status: .passed))
         } catch {
-            if let unmet = context.outcome(ofUnanswered: obligation, error, at: location) { return unmet }
+            // `index` is still the step that threw: an exchange's obligation says what its silence means.
+            if index < steps.count, case .exchange(let exchange) = steps[index],
+               let unmet = context.outcome(ofUnanswered: exchange.obligation, error, at: location) { return unmet }
             return context.outcome(ofStepsFrom: firstRecorded, otherwise: context.outcome(for: error, at: location))
         }
     }

@@ -72,7 +72,7 @@ package struct NotRun: Error {
     }
 
     package func result(_ file: String, title: String, references: [String], account: Account) -> ScenarioResult {
-        ScenarioResult(file: file, title: title, references: references, account: account.user, status: .error,
-                       reason: reason, steps: [], transcript: [], durationSeconds: 0)
+        ReplayOutcome(status: .error, reason: reason)
+            .result(for: CaseIdentity(file: file, title: title, references: references), account: account, duration: .zero)
     }
 }

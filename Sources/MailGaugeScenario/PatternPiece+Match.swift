@@ -26,7 +26,7 @@ extension PatternPiece {
             switch piece {
             case .exact(let bytes):
                 position += bytes.count
-            case .quoteIfNeeded where isOpening(index, in: pieces):
+            case .quoteIfNeeded where !isInsideQuotes(index, in: pieces):
                 let quoted = line.indices.contains(position) && line[position] == quote && next[Lane.quoted.rawValue][position + 1]
                 lane = quoted ? .quoted : .unquoted
                 if quoted { position += 1 }
@@ -68,15 +68,15 @@ extension PatternPiece {
         reachable[pieces.count][Lane.unquoted.rawValue][count] = true
         for index in pieces.indices.reversed() {
             let next = reachable[index + 1]
-            for lane in Lane.allCases {
+            // Only inside a quoteIfNeeded pair can the match stand in a quoted string.
+            for lane in isInsideQuotes(index, in: pieces) ? Lane.allCases : [.unquoted] {
                 var here = PositionSet(count: count + 1)
                 switch pieces[index] {
                 case .exact(let bytes):
                     for position in 0...count where position + bytes.count <= count && next[lane.rawValue][position + bytes.count] {
                         here[position] = line[position..<position + bytes.count].elementsEqual(bytes)
                     }
-                case .quoteIfNeeded where isOpening(index, in: pieces):
-                    guard lane == .unquoted else { break }
+                case .quoteIfNeeded where !isInsideQuotes(index, in: pieces):
                     for position in 0...count {
                         here[position] = next[Lane.unquoted.rawValue][position]
                             || (position < count && line[position] == quote && next[Lane.quoted.rawValue][position + 1])
@@ -127,9 +127,10 @@ extension PatternPiece {
         }
     }
 
-    /// `quoteIfNeeded` pieces come in pairs around a string: an even number before one opens it.
-    private static func isOpening(_ index: Int, in pieces: [PatternPiece]) -> Bool {
-        pieces[..<index].count { if case .quoteIfNeeded = $0 { true } else { false } } % 2 == 0
+    /// `quoteIfNeeded` pieces come in pairs around a string: after an odd number of them a
+    /// piece is inside one (the closing one included); one after an even number opens a pair.
+    private static func isInsideQuotes(_ index: Int, in pieces: [PatternPiece]) -> Bool {
+        pieces[..<index].count { if case .quoteIfNeeded = $0 { true } else { false } } % 2 == 1
     }
 }
 
