@@ -60,9 +60,9 @@ public struct ConformanceCheck: Sendable {
         }
         let watch = UnansweredServerWatch(forwardingTo: server)
         let budget = maxTime.map { RunBudget(maxTime: $0) }
-        /// Why the cases left are not run, if they are not; else the options for the next one.
+        /// The options for the next case, its scenario timeout no longer than the time left; or
+        /// why it is not run: `--max-time` is spent. (The watch says when the server is gone.)
         func next() -> Result<RunnerOptions, NotRun> {
-            if let gone = watch.gone { return .failure(NotRun(reason: gone)) }
             guard let budget else { return .success(options) }
             guard let left = budget.left else { return .failure(NotRun(reason: budget.spentReason)) }
             var bounded = options
@@ -73,9 +73,8 @@ public struct ConformanceCheck: Sendable {
             for scenario in scenarios {
                 switch next() {
                 case .success(let bounded):
-                    outcome.results.append(await ScenarioRunner(target: target, options: bounded).run(
-                        scenario, as: account, capabilities: survey.capabilities, seeding: seeds?.seeding ?? .notRequested, observer: watch))
-                    await watch.caseEnded(on: runner)
+                    outcome.results.append(await watch.replay(scenario, on: ScenarioRunner(target: target, options: bounded), as: account,
+                                                              capabilities: survey.capabilities, seeding: seeds?.seeding ?? .notRequested))
                 case .failure(let notRun):
                     outcome.results.append(notRun.result(scenario.file, title: scenario.title, references: scenario.references, account: account))
                 }
@@ -83,7 +82,7 @@ public struct ConformanceCheck: Sendable {
             }
         }
         for probe in probes where survey.setupError == nil || !probe.logsIn {
-            switch next() {
+            switch watch.gone.map({ .failure(NotRun(reason: $0)) }) ?? next() {
             case .success(let bounded):
                 outcome.results.append(await ProbeRunner(target: target, options: bounded).run(probe, as: account, capabilities: survey.capabilities))
             case .failure(let notRun):

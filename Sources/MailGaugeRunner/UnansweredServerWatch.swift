@@ -1,5 +1,6 @@
 import MailGaugeClient
 import MailGaugeResult
+import MailGaugeScenario
 import Synchronization
 
 /// Ends a check or run in seconds when the server has stopped answering, instead of letting every
@@ -31,7 +32,7 @@ package final class UnansweredServerWatch: ReplayObserver {
 
     /// After each case: counts it, and after `limit` unanswered in a row, checks on `runner`
     /// whether a new connection is answered.
-    package func caseEnded(on runner: ScenarioRunner) async {
+    private func caseEnded(on runner: ScenarioRunner) async {
         let last: ConnectionError? = state.withLock { state in
             defer { state.unanswered = nil }
             state.inARow = state.unanswered == nil ? 0 : state.inARow + 1
@@ -47,6 +48,18 @@ package final class UnansweredServerWatch: ReplayObserver {
                     + "and a new connection got \(survey.result.reason ?? "no greeting")"
             }
         }
+    }
+
+    /// `scenario` replayed on `runner` under this watch and counted; once the server is taken
+    /// for gone, recorded as not run instead.
+    package func replay(_ scenario: Scenario, on runner: ScenarioRunner, as account: Account, capabilities: Set<String>?,
+                        seeding: Seeding = .notRequested) async -> ScenarioResult {
+        if let gone {
+            return NotRun(reason: gone).result(scenario.file, title: scenario.title, references: scenario.references, account: account)
+        }
+        let result = await runner.run(scenario, as: account, capabilities: capabilities, seeding: seeding, observer: self)
+        await caseEnded(on: runner)
+        return result
     }
 
     package func opened(_ connection: Connection) { forward?.opened(connection) }

@@ -32,13 +32,7 @@ enum ScenarioBatch {
         var results: [ScenarioResult] = []
         let watch = UnansweredServerWatch(forwardingTo: server)
         for scenario in scenarios {
-            let result: ScenarioResult
-            if let gone = watch.gone {
-                result = NotRun(reason: gone).result(scenario.file, title: scenario.title, references: scenario.references, account: account)
-            } else {
-                result = await runner.run(scenario, as: account, capabilities: capabilities, observer: watch)
-                await watch.caseEnded(on: runner)
-            }
+            let result = await watch.replay(scenario, on: runner, as: account, capabilities: capabilities)
             print(TextReport.render(result), terminator: "")
             results.append(result)
         }
