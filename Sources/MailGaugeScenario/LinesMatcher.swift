@@ -27,7 +27,7 @@ public enum LinesMatcher {
         /// For a `{...}` line: the lowest actual line from which it is known to fail with those
         /// captures. Starting later only skips to fewer lines, so it fails too, and starting
         /// earlier need only try the skips below that line.
-        private var anyLinesFailFrom: [Point: Int] = [:]
+        private var anyLinesFailFrom: [Start: Int] = [:]
 
         init(expected: [ExpectedLine], actual: [[UInt8]]) {
             self.expected = expected
@@ -37,6 +37,12 @@ public enum LinesMatcher {
         private struct Point: Hashable {
             var expected: Int
             var actual: Int
+            var captured: [String: String]
+        }
+
+        /// A `{...}` line with the captures behind it, wherever in the reply it starts.
+        private struct Start: Hashable {
+            var expected: Int
             var captured: [String: String]
         }
 
@@ -50,7 +56,7 @@ public enum LinesMatcher {
             let found: [String: String]?
             switch expected[e].match {
             case .anyLines:
-                let key = Point(expected: e, actual: 0, captured: captured)
+                let key = Start(expected: e, captured: captured)
                 let knownToFail = anyLinesFailFrom[key] ?? actual.count + 1
                 if a >= knownToFail { return nil }
                 found = try firstMatch(skipping: stride(from: knownToFail - 1, through: a, by: -1), from: e + 1, bindings, captured)
