@@ -31,6 +31,12 @@ public final class IMAPClient {
         var deadline = ReplyDeadline(connection.replyTimeout)
         while true {
             if let next = decoder.next() {
+                // Announced above --max-message-size: its octets, which may never come, are not
+                // waited for (nor the rest of the reply).
+                if next.findings.contains(where: { $0.rule == IMAPFramingLimits.literalSizeRule }) {
+                    throw ConnectionError(.tooLarge, endpoint: connection.target.endpoint,
+                                          "a literal larger than --max-message-size announced: \(ByteEscaping.escape(next.frame.suffix(64).prefix { $0 != 13 && $0 != 10 })); the connection is dropped")
+                }
                 return IMAPReceived(response: next.response, frame: next.frame, findings: next.findings)
             }
             guard let bytes = try await connection.read() else {
@@ -51,7 +57,7 @@ public final class IMAPClient {
         while true {
             let next = try await receive()
             received.append(next)
-            guard next.response?.tag == tag else { continue }
+            guard next.tag == tag else { continue }
             guard next.response?.status == .ok else {
                 throw ConnectionError(.tls, endpoint: connection.target.endpoint,
                                       "server refused STARTTLS: \(ByteEscaping.escape(next.frame.prefix(200)))")
@@ -70,6 +76,16 @@ public struct IMAPReceived: Sendable {
     public var response: IMAPResponse?
     public var frame: [UInt8]
     public var findings: [Finding]
+
+    /// The tag of a completion: the parsed one, or the first word of a response that broke
+    /// the grammar and does not start with `*` or `+` (RFC 9051 §2.2.2: then it is tagged). A
+    /// completion with a NUL in its text still ends the command's wait.
+    public var tag: String? {
+        if let response { return response.tag }
+        let word = firstLine.prefix { $0 != UInt8(ascii: " ") }
+        guard let first = word.first, first != UInt8(ascii: "*"), first != UInt8(ascii: "+") else { return nil }
+        return String(decoding: word, as: UTF8.self)
+    }
 
     /// The frame's first line without CRLF: what an `S:` pattern is matched against.
     public var firstLine: ArraySlice<UInt8> {

@@ -148,7 +148,7 @@ struct IMAPDialect: ReplayDialect {
             try await session.client.send(Array((line + announcement).utf8) + [13, 10])
             if !literal.nonSynchronizing {
                 // A synchronising literal waits for `+`; a tagged reply instead ends the command.
-                let answer = try await receive(until: { $0.firstLine.first == UInt8(ascii: "+") || $0.response?.tag == tag }, session, name, context)
+                let answer = try await receive(until: { $0.firstLine.first == UInt8(ascii: "+") || $0.tag == tag }, session, name, context)
                 received += answer
                 if answer.last?.firstLine.first != UInt8(ascii: "+") { refused = true; break }
                 received.removeLast()
@@ -168,7 +168,7 @@ struct IMAPDialect: ReplayDialect {
             }
             var waiting = Set(session.inFlight.map(\.tag) + [tag])
             received += try await receive(until: { next in
-                if let completed = next.response?.tag { waiting.remove(completed) }
+                if let completed = next.tag { waiting.remove(completed) }
                 return waiting.isEmpty || (next.firstLine.first == UInt8(ascii: "+") && waiting == [tag])
             }, session, name, context)
         }
@@ -187,7 +187,7 @@ struct IMAPDialect: ReplayDialect {
         var waiting = Set(session.inFlight.map(\.tag))
         guard !waiting.isEmpty else { return [] }
         let received = try await receive(until: { next in
-            if let completed = next.response?.tag { waiting.remove(completed) }
+            if let completed = next.tag { waiting.remove(completed) }
             return waiting.isEmpty
         }, session, name, context)
         try checkPipelined(received, session, context)
@@ -197,7 +197,7 @@ struct IMAPDialect: ReplayDialect {
     /// Records each pipelined command's step from `received`, and forgets them.
     private func checkPipelined(_ received: [IMAPReceived], _ session: Session, _ context: ReplayContext) throws {
         for earlier in session.inFlight {
-            try check(received.filter { $0.response?.tag == earlier.tag }, command: earlier.shown, tag: earlier.tag, expected: [],
+            try check(received.filter { $0.tag == earlier.tag }, command: earlier.shown, tag: earlier.tag, expected: [],
                       at: earlier.location, since: earlier.start, context)
         }
         session.inFlight = []
@@ -217,7 +217,7 @@ struct IMAPDialect: ReplayDialect {
             let start = ContinuousClock.now
             do {
                 try await session.client.send(Array(line.utf8) + [13, 10])
-                let received = try await receive(until: { $0.response?.tag == open.tag }, session, name, context)
+                let received = try await receive(until: { $0.tag == open.tag }, session, name, context)
                 try check(received, command: line, tag: open.tag, expected: [], at: open.location, since: start, context)
             } catch {
                 context.transcript.event("error: \(error); connection closed", on: name)
@@ -244,7 +244,7 @@ struct IMAPDialect: ReplayDialect {
         var received: [IMAPReceived] = []
         var verdict = ReplyVerdict(actualLines: [])
         while true {
-            let next = try await receive(until: { $0.response?.tag == tag || $0.firstLine.first == UInt8(ascii: "+") }, session, name, context)
+            let next = try await receive(until: { $0.tag == tag || $0.firstLine.first == UInt8(ascii: "+") }, session, name, context)
             received += next
             guard let last = next.last, last.firstLine.first == UInt8(ascii: "+") else { break }
             let challenge = Array(last.firstLine.dropFirst(last.firstLine.starts(with: [43, 32]) ? 2 : 1))
@@ -274,7 +274,7 @@ struct IMAPDialect: ReplayDialect {
             context.transcript.client("\(tag) CAPABILITY", on: context.current)
             let start = ContinuousClock.now
             try await session.client.send(Array("\(tag) CAPABILITY\r\n".utf8))
-            let received = try await receive(until: { $0.response?.tag == tag }, session, context.current, context)
+            let received = try await receive(until: { $0.tag == tag }, session, context.current, context)
             try check(received, command: "\(tag) CAPABILITY", tag: tag, expected: [], at: location, since: start, context)
         }
         if let refusal = session.secrets.refusal(via: mechanism) { throw SecretWithheld(description: refusal) }
@@ -292,7 +292,7 @@ struct IMAPDialect: ReplayDialect {
                 next.findings += auditor.observe(parsed, bytes: next.frame)
             }
             absorb([next], into: session, context)
-            if let tag = next.response?.tag {
+            if let tag = next.tag {
                 guard let index = session.outstanding.firstIndex(of: tag) else {
                     next.findings.append(Self.strayTag(tag, in: next, outstanding: session.outstanding))
                     received.append(next)

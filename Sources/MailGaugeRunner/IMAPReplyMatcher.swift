@@ -49,7 +49,7 @@ enum IMAPReplyMatcher {
                     return true
                 }
             case .completion:
-                guard let tag, let completion = received.firstIndex(where: { $0.response?.tag == tag || $0.firstLine.starts(with: Array("\(tag) ".utf8)) }) else {
+                guard let tag, let completion = received.firstIndex(where: { $0.tag == tag }) else {
                     verdict.mismatch = Mismatch(expectedLine: index, actualLine: nil, message: "no tagged completion for the command")
                     return verdict
                 }

@@ -77,7 +77,9 @@ public final class ChildProcess: Sendable {
     public func waitForExit(within timeout: Duration) async -> ProcessOutput? {
         let deadline = ContinuousClock.now + timeout
         var status: Int32 = 0
+        var peak = 0
         while waitpid(pid, &status, WNOHANG) == 0 {
+            peak = max(peak, residentHighWaterMark ?? 0)
             guard ContinuousClock.now < deadline else {
                 kill(pid, SIGKILL)
                 _ = waitForExit()
@@ -85,16 +87,26 @@ public final class ChildProcess: Sendable {
             }
             try? await Task.sleep(for: .milliseconds(20))
         }
-        return finished(status: status)
+        return finished(status: status, peakResidentBytes: peak)
     }
 
-    private func finished(status: Int32) -> ProcessOutput {
+    /// The child's peak resident set so far (VmHWM), nil once it has exited. `ru_maxrss` from
+    /// `wait4` cannot be used: posix_spawn's child runs on the parent's memory until exec, and
+    /// Linux carries that (the whole test process) into the figure.
+    private var residentHighWaterMark: Int? {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+              let kibibytes = Int(line.split(separator: " ").dropFirst().first ?? "") else { return nil }
+        return kibibytes << 10
+    }
+
+    private func finished(status: Int32, peakResidentBytes: Int = 0) -> ProcessOutput {
         defer { try? FileManager.default.removeItem(at: folder) }
         // WIFEXITED / WEXITSTATUS, spelled out because the C macros are not imported.
         let exitCode = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
         return ProcessOutput(exitCode: exitCode,
                              stdout: (try? String(contentsOfFile: stdoutPath, encoding: .utf8)) ?? "",
-                             stderr: stderrSoFar)
+                             stderr: stderrSoFar, peakResidentBytes: peakResidentBytes)
     }
 
     /// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34+), which Swift's Glibc module

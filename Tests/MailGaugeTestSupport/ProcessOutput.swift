@@ -5,6 +5,9 @@ public struct ProcessOutput: Sendable {
     public var exitCode: Int32
     public var stdout: String
     public var stderr: String
+    /// The child's peak resident set in bytes, as last sampled by `waitForExit(within:)` (0 if
+    /// not sampled): it polls every 20 ms, so a peak in the child's last moments may be missed.
+    public var peakResidentBytes: Int = 0
 
     /// Everything the process printed, both streams.
     public var combined: String { stdout + stderr }

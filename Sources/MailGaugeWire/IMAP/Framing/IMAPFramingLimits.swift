@@ -6,8 +6,10 @@
 public struct IMAPFramingLimits: Sendable, Hashable {
     /// Longest run of bytes outside literals between two line ends, line end included.
     public var maxLineLength: Int
-    /// Largest literal (`{n}` or `~{n}`) accepted; a larger announcement is skipped, not buffered.
+    /// Largest literal (`{n}` or `~{n}`) accepted; a larger one is reported when announced
+    /// (finding `literalSizeRule`) and its octets skipped, not buffered.
     public var maxLiteralSize: Int
+    public static let literalSizeRule = "limit-literal-size"
     /// Largest complete response, literals included.
     public var maxResponseSize: Int
     /// How many leading bytes of a truncated response are kept for the report.

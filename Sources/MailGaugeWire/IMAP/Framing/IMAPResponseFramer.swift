@@ -19,6 +19,10 @@ public struct IMAPResponseFramer: Sendable {
     private var findings: [Finding] = []
     /// Set once a limit is crossed: the kept head of the response; the rest is discarded.
     private var truncatedPrefix: [UInt8]?
+    /// The response was handed out when its oversized literal was announced: the client
+    /// learns at once, not after octets that may never come; what follows up to its end is
+    /// discarded without a frame of its own.
+    private var handedOutEarly = false
 
     public init(limits: IMAPFramingLimits = IMAPFramingLimits()) {
         self.limits = limits
@@ -121,11 +125,13 @@ public struct IMAPResponseFramer: Sendable {
     private mutating func lineEnded(pendingLiteral: Int?) -> IMAPFrame? {
         lineLength = 0
         guard let octets = pendingLiteral else { return completeFrame() }
-        if octets > limits.maxLiteralSize {
-            truncate(rule: "limit-literal-size", message: "literal of \(octets) bytes exceeds \(limits.maxLiteralSize)")
-        }
         state = octets == 0 ? .normal : .literal(remaining: octets)
-        return nil
+        guard octets > limits.maxLiteralSize, !handedOutEarly else { return nil }
+        truncate(rule: IMAPFramingLimits.literalSizeRule, message: "literal of \(octets) bytes announced, above the limit of \(limits.maxLiteralSize)")
+        handedOutEarly = true
+        let frame = IMAPFrame(bytes: truncatedPrefix ?? [], findings: findings, isTruncated: true)
+        findings = []
+        return frame
     }
 
     /// Passes in bulk over bytes that cannot change the state: anything but a line end, `"`
@@ -178,9 +184,11 @@ public struct IMAPResponseFramer: Sendable {
             message: message + "; the rest of this response is discarded", bytes: truncatedPrefix ?? []))
     }
 
-    private mutating func completeFrame() -> IMAPFrame {
-        let frame: IMAPFrame
-        if let prefix = truncatedPrefix {
+    private mutating func completeFrame() -> IMAPFrame? {
+        let frame: IMAPFrame?
+        if handedOutEarly {
+            frame = nil
+        } else if let prefix = truncatedPrefix {
             frame = IMAPFrame(bytes: prefix, findings: findings, isTruncated: true)
         } else {
             frame = IMAPFrame(bytes: Array(buffer[frameStart..<scanIndex]), findings: findings)
@@ -191,6 +199,7 @@ public struct IMAPResponseFramer: Sendable {
         responseLength = 0
         findings = []
         truncatedPrefix = nil
+        handedOutEarly = false
         return frame
     }
 

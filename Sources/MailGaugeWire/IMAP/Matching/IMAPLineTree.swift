@@ -22,10 +22,31 @@ indirect enum IMAPLineNode: Equatable {
 }
 
 enum IMAPLineTree {
+    /// Lists nested deeper than this stay flat: their brackets are kept as bytes (`stray`).
+    /// Nothing a real server sends nests this deep (the grammar parser reports it as
+    /// `recursion-depth`), and a tree as deep as a hostile line (100,000 parentheses) would
+    /// overflow the stack when rendered or freed, and cost time quadratic in its depth.
+    static let maxDepth = 64
+
     static func nodes(_ tokens: [IMAPLineToken]) -> [IMAPLineNode] {
         var stack: [(IMAPLineNode.Group, [IMAPLineNode])] = [(.paren, [])]
+        /// Brackets open below `maxDepth`, kept flat, innermost last.
+        var flattened: [IMAPLineNode.Group] = []
+        func open(_ group: IMAPLineNode.Group, byte: UInt8) {
+            guard stack.count <= maxDepth else {
+                flattened.append(group)
+                stack[stack.count - 1].1.append(.stray(byte))
+                return
+            }
+            stack.append((group, []))
+        }
         func close(_ group: IMAPLineNode.Group, byte: UInt8) {
-            guard stack.count > 1, stack[stack.count - 1].0 == group else {
+            if flattened.last == group {
+                flattened.removeLast()
+                stack[stack.count - 1].1.append(.stray(byte))
+                return
+            }
+            guard flattened.isEmpty, stack.count > 1, stack[stack.count - 1].0 == group else {
                 stack[stack.count - 1].1.append(.stray(byte))
                 return
             }
@@ -38,8 +59,8 @@ enum IMAPLineTree {
             case .word(let units): stack[stack.count - 1].1.append(.word(units))
             case .string(let units): stack[stack.count - 1].1.append(.string(units))
             case .literalAnnouncement(let units): stack[stack.count - 1].1.append(.literalAnnouncement(units))
-            case .openParen: stack.append((.paren, []))
-            case .openBracket: stack.append((.bracket, []))
+            case .openParen: open(.paren, byte: UInt8(ascii: "("))
+            case .openBracket: open(.bracket, byte: UInt8(ascii: "["))
             case .closeParen: close(.paren, byte: UInt8(ascii: ")"))
             case .closeBracket: close(.bracket, byte: UInt8(ascii: "]"))
             }

@@ -89,4 +89,13 @@ private func normalized(_ text: String, _ ordering: IMAPLineNormalizer.Ordering 
         #expect(rendered.firstIndex(of: .hole(0))! < rendered.lastIndex(of: .octet(UInt8(ascii: "A")))!)
         #expect(rendered.firstIndex(of: .octet(UInt8(ascii: "S")))! < rendered.firstIndex(of: .hole(0))!)
     }
+
+    /// A hostile server's 100,000-deep body structure (closed, then left open) reads as sent;
+    /// below `IMAPLineTree.maxDepth` it stays flat, so it neither overflows the stack nor costs
+    /// time quadratic in its depth.
+    @Test(arguments: [")", ""])
+    func aHostilelyDeepListReadsAsSent(closing: String) {
+        let deep = "* 1 FETCH (BODYSTRUCTURE " + String(repeating: "(x ", count: 100_000) + String(repeating: closing, count: 100_000) + ")"
+        #expect(normalized(deep) == deep)
+    }
 }
