@@ -33,4 +33,18 @@ private func string(_ text: String) -> IMAPLineToken { .string(IMAPLineUnit.octe
     @Test func aLiteralLongerThanTheInputIsNoLiteral() {
         #expect(tokens("{9}\r\nab") == [word("{9}\r\nab")])
     }
+
+    @Test func aBraceBeforeTextThatIsNoSizeIsWordText() {
+        #expect(tokens("{FLAGS x} {3}") == [word("{FLAGS"), .space, word("x}"), .space, .literalAnnouncement(IMAPLineUnit.octets("{3}".utf8))])
+    }
+
+    /// A hostile 900 KB line of 45,000 `{` that start no literal, with a `}` only at its end:
+    /// each `{` once searched to that `}`, minutes of work; now each looks at its own digits.
+    @Test(.timeLimit(.minutes(1)))
+    func manyBracesThatStartNoLiteralLexInOnePass() {
+        let line = String(repeating: "(UID {FLAGS x ", count: 45_000) + "{5}"
+        let lexed = tokens(line)
+        #expect(lexed.count == 45_000 * 7 + 1)
+        #expect(lexed.last == .literalAnnouncement(IMAPLineUnit.octets("{5}".utf8)))
+    }
 }
