@@ -4,9 +4,14 @@ import NIOTLS
 /// The last handler of a connection's pipeline: turns channel events into awaited reads.
 ///
 /// One reader at a time asks for the next bytes; bytes that arrive while nobody waits are
-/// kept, so nothing is lost between two reads. All state lives on the channel's event loop.
-final class ByteStreamHandler: ChannelInboundHandler {
+/// kept, so nothing is lost between two reads. Once `maxBufferedBytes` are kept, the socket
+/// is not read again until the reader takes them: a server that sends faster than the
+/// reader decodes fills its own socket buffers, not this process's memory. All state lives
+/// on the channel's event loop.
+final class ByteStreamHandler: ChannelDuplexHandler {
     typealias InboundIn = ByteBuffer
+    typealias OutboundIn = Never
+    static let maxBufferedBytes = 1 << 20
 
     private let readTimeout: TimeAmount
     private var received: ByteBuffer?
@@ -16,6 +21,9 @@ final class ByteStreamHandler: ChannelInboundHandler {
     private var failure: Error?
     private var handshakeWaiter: EventLoopPromise<Void>?
     private var handshakeDone = false
+    private var context: ChannelHandlerContext?
+    /// A read the channel asked for and this handler held back while its buffer was full.
+    private var heldRead = false
 
     init(readTimeout: TimeAmount) {
         self.readTimeout = readTimeout
@@ -28,6 +36,10 @@ final class ByteStreamHandler: ChannelInboundHandler {
     func nextBytes(on eventLoop: EventLoop) -> EventLoopFuture<ByteBuffer?> {
         if let buffer = received, buffer.readableBytes > 0 {
             received = nil
+            if heldRead, let context {
+                heldRead = false
+                context.read()
+            }
             return eventLoop.makeSucceededFuture(buffer)
         }
         if let failure { return eventLoop.makeFailedFuture(failure) }
@@ -57,6 +69,22 @@ final class ByteStreamHandler: ChannelInboundHandler {
         timeoutTask = eventLoop.scheduleTask(in: timeout) { [weak self] in
             self?.fail(ReadTimedOut(after: timeout))
         }
+    }
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        self.context = context
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        self.context = nil
+    }
+
+    func read(context: ChannelHandlerContext) {
+        guard bufferedByteCount < Self.maxBufferedBytes else {
+            heldRead = true
+            return
+        }
+        context.read()
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {

@@ -58,7 +58,9 @@ public struct IMAPResponseFramer: Sendable {
     private mutating func step(_ byte: UInt8) -> IMAPFrame? {
         lineLength += 1
         count(bytes: 1)
-        if lineLength > limits.maxLineLength {
+        // Only the byte that crosses the limit: past it, a finding per byte would cost a
+        // message each (an endless line stalled the reader, and the socket's bytes piled up).
+        if lineLength == limits.maxLineLength + 1 {
             truncate(rule: "limit-line-length", message: "line exceeds \(limits.maxLineLength) bytes outside literals")
         }
         switch state {
@@ -136,7 +138,8 @@ public struct IMAPResponseFramer: Sendable {
 
     /// Passes in bulk over bytes that cannot change the state: anything but a line end, `"`
     /// and `{` in text, anything but a line end, `"` and `\\` in a quoted string. Stops short of
-    /// the line-length limit so that `step` sees the byte that crosses it, whatever the chunking.
+    /// the line-length limit so that `step` sees the byte that crosses it, whatever the chunking;
+    /// past the limit, skips in bulk again.
     private mutating func skipOrdinaryBytes() {
         let special: UInt8
         switch state {
@@ -144,7 +147,8 @@ public struct IMAPResponseFramer: Sendable {
         case .quoted(escaped: false): special = UInt8(ascii: "\\")
         default: return
         }
-        let end = min(buffer.count, scanIndex + max(0, limits.maxLineLength - lineLength))
+        let room = lineLength > limits.maxLineLength ? buffer.count : max(0, limits.maxLineLength - lineLength)
+        let end = min(buffer.count, scanIndex + room)
         var index = scanIndex
         while index < end {
             let byte = buffer[index]
