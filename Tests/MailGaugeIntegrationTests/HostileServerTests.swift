@@ -145,38 +145,37 @@ import Testing
     /// A literal announced far above the limit fails the step when announced, not after the
     /// read timeout spent waiting for octets a hostile server never sends.
     @Test func aHugeLiteralAnnouncementFailsAtOnce() async throws {
-        let server = try await ScriptedServer.start(greeting: Array("* OK [CAPABILITY IMAP4rev1] hi\r\n".utf8),
-                                                    replies: [Array("A1 OK in\r\n".utf8), Array("* 1 FETCH (BODY[] {99999999999}\r\n".utf8)])
-        let scenario = try ScenarioParser { _ in
-            "@protocol imap\nS: * OK {*}\nC: LOGIN ${user} ${password}\nS: OK {*}\nC: FETCH 1 BODY[]\nS: * 1 FETCH {*}\nS: OK {*}\n"
-        }.parse(path: "huge.scn")
-        let clock = ContinuousClock()
-        let start = clock.now
-        let result = await ScenarioRunner(target: try Target(url: "imap://127.0.0.1:\(server.port)"),
-                                          options: RunnerOptions(timeouts: Timeouts(connect: .seconds(10), read: .seconds(60))))
-            .run(scenario, as: Account(user: "u", password: "p"))
-        await server.stop()
+        let (result, took) = try await runAfterLogin("C: FETCH 1 BODY[]\nS: * 1 FETCH {*}\nS: OK {*}\n",
+                                                     reply: "* 1 FETCH (BODY[] {99999999999}\r\n")
         #expect(result.status == .failed)
         #expect(result.reason?.contains("a literal larger than --max-message-size announced") == true, "\(result.reason ?? "")")
-        #expect(start.duration(to: clock.now) < .seconds(20))
+        #expect(took < .seconds(20))
     }
 
     /// A completion that breaks the grammar (a NUL in its text) still completes its command:
     /// the step fails on the violation at once instead of waiting out the read timeout.
     @Test func aCompletionWithANulEndsTheWaitWithAViolation() async throws {
+        let (result, took) = try await runAfterLogin("C: NOOP\nS: OK {*}\n", reply: "* OK n\0l\r\nA2 OK d\0ne\r\n")
+        #expect(result.status == .failed)
+        #expect(!(result.steps.last?.findings.isEmpty ?? true), "\(result.reason ?? "")")
+        #expect(took < .seconds(20), "\(result.reason ?? "")")
+    }
+
+    /// Replays LOGIN then `exchange` against a server that answers LOGIN, then sends `reply`,
+    /// with a read timeout (60 s) far above what the test allows: how long it took tells
+    /// whether the step waited for it.
+    private func runAfterLogin(_ exchange: String, reply: String) async throws -> (ScenarioResult, Duration) {
         let server = try await ScriptedServer.start(greeting: Array("* OK [CAPABILITY IMAP4rev1] hi\r\n".utf8),
-                                                    replies: [Array("A1 OK in\r\n".utf8), Array("* OK n\0l\r\nA2 OK d\0ne\r\n".utf8)])
-        let scenario = try ScenarioParser { _ in "@protocol imap\nS: * OK {*}\nC: LOGIN ${user} ${password}\nS: OK {*}\nC: NOOP\nS: OK {*}\n" }
-            .parse(path: "nul.scn")
+                                                    replies: [Array("A1 OK in\r\n".utf8), Array(reply.utf8)])
+        let scenario = try ScenarioParser { _ in "@protocol imap\nS: * OK {*}\nC: LOGIN ${user} ${password}\nS: OK {*}\n" + exchange }
+            .parse(path: "hostile.scn")
         let clock = ContinuousClock()
         let start = clock.now
         let result = await ScenarioRunner(target: try Target(url: "imap://127.0.0.1:\(server.port)"),
                                           options: RunnerOptions(timeouts: Timeouts(connect: .seconds(10), read: .seconds(60))))
             .run(scenario, as: Account(user: "u", password: "p"))
         await server.stop()
-        #expect(result.status == .failed)
-        #expect(!(result.steps.last?.findings.isEmpty ?? true), "\(result.reason ?? "")")
-        #expect(start.duration(to: clock.now) < .seconds(20), "\(result.reason ?? "")")
+        return (result, start.duration(to: clock.now))
     }
 
     /// A capability survey whose CAPA reply is cut off (no terminator, then the connection
