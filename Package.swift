@@ -11,6 +11,8 @@ let package = Package(
         .library(name: "MailGaugeRunner", targets: ["MailGaugeRunner"]),
         .library(name: "MailGaugeReferenceServer", targets: ["MailGaugeReferenceServer"]),
         .library(name: "MailGaugeConformance", targets: ["MailGaugeConformance"]),
+        // For the fuzzing package in Fuzz/ only.
+        .library(name: "MailGaugeFuzzTargets", targets: ["MailGaugeFuzzTargets"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.65.0"),
@@ -92,6 +94,8 @@ let package = Package(
         .executableTarget(name: "imap-parser-bench", dependencies: ["MailGaugeWire"]),
         // Time of S: pattern matching on replies of 1 KB to 1 MB (build with -c release).
         .executableTarget(name: "pattern-match-bench", dependencies: ["MailGaugeScenario"]),
+        // Fuzz targets over the pure modules: libFuzzer entry points in Fuzz/, corpus replay in tests.
+        .target(name: "MailGaugeFuzzTargets", dependencies: ["MailGaugeWire", "MailGaugeScenario"]),
         .testTarget(name: "MailGaugeWireTests", dependencies: ["MailGaugeWire"], exclude: ["Fixtures"]),
         .testTarget(name: "MailGaugeClientTests", dependencies: [
             "MailGaugeClient", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOEmbedded", package: "swift-nio"),
@@ -112,6 +116,7 @@ let package = Package(
             "MailGaugeAuth", .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .testTarget(name: "MailGaugeScenarioTests", dependencies: ["MailGaugeScenario"]),
+        .testTarget(name: "MailGaugeFuzzTargetsTests", dependencies: ["MailGaugeFuzzTargets"]),
         .testTarget(name: "MailGaugeLoadTests", dependencies: [
             "MailGaugeLoad", "MailGaugeReport", "MailGaugeRunner", "MailGaugeScenario", "MailGaugeResult", "MailGaugeClient",
             "MailGaugeReferenceServer",

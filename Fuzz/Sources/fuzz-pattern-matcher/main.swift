@@ -1,0 +1,7 @@
+import Glibc
+import LibFuzzerDriver
+import MailGaugeFuzzTargets
+
+var argc = CommandLine.argc
+var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
+exit(LLVMFuzzerRunDriver(&argc, &argv) { FuzzTarget.patternMatcher.fuzz($0, $1) })
