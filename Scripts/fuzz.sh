@@ -27,7 +27,8 @@ for target in "${targets[@]}"; do
     log="$work/$target.log"
     started=$(date +%s)
     set +e
-    "$binary" "$work/$target" "$root/Fuzz/Corpus/$target" -max_total_time="$seconds" -timeout=10 \
+    # Swift's own backtracer would end the process before libFuzzer writes the crashing input.
+    SWIFT_BACKTRACE=enable=no "$binary" "$work/$target" "$root/Fuzz/Corpus/$target" -max_total_time="$seconds" -timeout=10 \
         -rss_limit_mb=2048 -max_len=16384 -print_final_stats=1 -artifact_prefix="$work/$target-" >"$log" 2>&1
     status=$?
     set -e

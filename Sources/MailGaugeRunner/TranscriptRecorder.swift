@@ -64,21 +64,28 @@ public struct TranscriptRecorder: Sendable {
         logger.log(level: line.direction == .event ? .debug : .trace, "\(line.connection) \(line.direction.rawValue): \(line.text)")
     }
 
-    /// Records a reply's wire bytes split at line ends, keeping the head of a long reply.
-    /// Out of line for the reason `append` is.
+    /// Records a reply's wire bytes split at line ends, keeping the head of a long reply and
+    /// its last line. Walks the bytes once without splitting them all: a flooded reply of ten
+    /// million lines costs a count, not ten million slices. Out of line for the reason
+    /// `append` is.
     @inline(never)
     public mutating func server(_ wireBytes: [UInt8], on connection: String) {
         guard isRecording else { return }
-        let replyLines = Self.splitLines(wireBytes)
-        for line in replyLines.prefix(linesPerReply) {
-            append(connection, .server, render(line))
+        var start = wireBytes.startIndex
+        var count = 0
+        var last: ArraySlice<UInt8>?
+        while start < wireBytes.endIndex {
+            let end = wireBytes[start...].firstIndex(of: 10) ?? wireBytes.endIndex
+            let line = Self.withoutCR(wireBytes[start..<end])
+            count += 1
+            if count <= linesPerReply { append(connection, .server, render(line)) } else { last = line }
+            start = end < wireBytes.endIndex ? end + 1 : end
         }
-        if replyLines.count > linesPerReply {
-            if replyLines.count > linesPerReply + 1 {
-                event("… \(replyLines.count - linesPerReply - 1) more lines …", on: connection)
-            }
-            append(connection, .server, render(replyLines.last!))
+        guard let last else { return }
+        if count > linesPerReply + 1 {
+            event("… \(count - linesPerReply - 1) more lines …", on: connection)
         }
+        append(connection, .server, render(last))
     }
 
     /// Masks the secret values of `bindings` (the password) in everything recorded from now on.
@@ -95,6 +102,10 @@ public struct TranscriptRecorder: Sendable {
     static func splitLines(_ bytes: [UInt8]) -> [ArraySlice<UInt8>] {
         var lines = bytes.split(separator: 10, omittingEmptySubsequences: false)
         if lines.last?.isEmpty == true { lines.removeLast() }
-        return lines.map { $0.last == 13 ? $0.dropLast() : $0 }
+        return lines.map(withoutCR)
+    }
+
+    private static func withoutCR(_ line: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        line.last == 13 ? line.dropLast() : line
     }
 }

@@ -83,6 +83,14 @@ struct TranscriptBoundTests {
                                                 "… 15 lines left out of the transcript …",
                                                 "line 21", "line 22", "line 23", "line 24", "line 25"])
     }
+
+    @Test func aLongReplyKeepsItsFirstLinesACountAndItsLastLine() {
+        var transcript = TranscriptRecorder(linesPerReply: 2)
+        transcript.server(Array("+OK\r\none\r\ntwo\nthree\r\n\r\n.\r\n".utf8), on: "main")
+        #expect(transcript.lines.map(\.text) == ["+OK", "one", "… 3 more lines …", "."])
+        transcript.server(Array("+OK\r\n.".utf8), on: "main")
+        #expect(transcript.lines.map(\.text).suffix(2) == ["+OK", "."])
+    }
 }
 
 /// A server that trickles its reply a byte at a time ends the step at the reply timeout,

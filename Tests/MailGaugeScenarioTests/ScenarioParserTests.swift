@@ -201,6 +201,18 @@ private func exchanges(_ scenario: Scenario) -> [Exchange] {
         }
     }
 
+    /// Found by the scenario-parser fuzz target: an error inside an included file whose name
+    /// holds a NUL printed the NUL.
+    @Test func anIncludedFileNamedWithControlBytesIsNamedVisibly() {
+        do {
+            _ = try parse(["main.scn": "@protocol pop3\n@include a\u{0}b.inc\n", "a\u{0}b.inc": "@title no\n"])
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.location.line == 1)
+            #expect(error.description.hasPrefix("a\\u{0}b.inc:1: "), "got: \(error.description.debugDescription)")
+        }
+    }
+
     @Test func unreadableMainFileIsAnError() {
         #expect(throws: ScenarioError.self) { try parse([:], main: "absent.scn") }
     }

@@ -6,9 +6,14 @@ public struct POP3Limits: Sendable {
     public var maxLineLength: Int
     /// Most body octets kept for one multi-line response; later lines are framed but not kept.
     public var maxBodyBytes: Int
+    /// Most body lines kept for one multi-line response. Each kept line costs about 60 bytes
+    /// besides its octets, so ten million short lines within `maxBodyBytes` would still take
+    /// 600 MB; a million is more than a 64 MiB message of 76-octet lines has.
+    public var maxBodyLines: Int
 
-    public init(maxLineLength: Int = 65_536, maxBodyBytes: Int = 64 * 1024 * 1024) {
+    public init(maxLineLength: Int = 65_536, maxBodyBytes: Int = 64 * 1024 * 1024, maxBodyLines: Int = 1_000_000) {
         self.maxLineLength = max(1, maxLineLength)
         self.maxBodyBytes = max(0, maxBodyBytes)
+        self.maxBodyLines = max(0, maxBodyLines)
     }
 }

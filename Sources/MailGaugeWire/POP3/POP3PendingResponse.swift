@@ -9,6 +9,9 @@ struct POP3PendingResponse {
     /// nil for a single-line response; the unstuffed lines so far for a multi-line one.
     private var body: [[UInt8]]?
     private var bodyOctets = 0
+    /// Once a line did not fit, no later one is kept either (a short line after a long one
+    /// would leave a gap in the body).
+    private var bodyLimitReached = false
     private var wireBytes: [UInt8]
     private var findings: [Finding]
     /// Whether the multi-line terminator has arrived; a single-line response is complete at once.
@@ -46,7 +49,7 @@ struct POP3PendingResponse {
                 what: "listing line", reference: context.verb == "CAPA" ? "RFC 2449 §3" : "RFC 1939 §3")
         }
         let content = unstuffed(line.content)
-        guard bodyOctets + content.count <= limits.maxBodyBytes else {
+        guard !bodyLimitReached, bodyOctets + content.count <= limits.maxBodyBytes, (body?.count ?? 0) < limits.maxBodyLines else {
             reportBodyLimitOnce(line)
             return
         }
@@ -69,10 +72,10 @@ struct POP3PendingResponse {
     }
 
     private mutating func reportBodyLimitOnce(_ line: POP3Line) {
-        guard bodyOctets <= limits.maxBodyBytes else { return }
-        bodyOctets = limits.maxBodyBytes + 1
+        guard !bodyLimitReached else { return }
+        bodyLimitReached = true
         findings.append(POP3Rule.decoderLimit.finding(
-            "body exceeds the decoder limit of \(limits.maxBodyBytes) octets; later lines were not kept",
+            "body exceeds the decoder limit of \(limits.maxBodyBytes) octets or \(limits.maxBodyLines) lines; later lines were not kept",
             line.content.prefix(80), severity: .warning))
     }
 

@@ -58,6 +58,8 @@ struct POP3ResponseDecoderTests {
               statuses: [.ok], body: [String(repeating: "b", count: 2000)]),
         .init("body over the decoder limit", retr, "+OK\r\n0123456789\r\nabcdefghij\r\n.\r\n", statuses: [.ok],
               body: ["0123456789"], rules: ["pop3.decoder-limit"], limits: .init(maxBodyBytes: 15)),
+        .init("body over the decoder's line limit keeps its first lines", retr, "+OK\r\na\r\nb\r\nc\r\n.\r\n", statuses: [.ok],
+              body: ["a", "b"], rules: ["pop3.decoder-limit"], limits: .init(maxBodyLines: 2)),
     ]
 
     static let listings: [POP3ResponseCase] = [
