@@ -57,16 +57,25 @@ final class ReplayContext {
         return connection
     }
 
+    /// Most reply lines a step shows (its `actual`), gap lines aside.
+    static let actualLinesPerStep = 200
+
     /// Records a checked exchange and keeps what it captured.
     func record(command: String?, expected: [ExpectedLine], verdict: ReplyVerdict, findings: [Finding],
                          at location: SourceLocation, latency: Duration) {
         bindings.merge(verdict.captures)
         let failed = verdict.mismatch != nil || findings.contains(where: failing)
-        let actual = failed || options.recordsTranscript ? verdict.actualLines.map { transcript.render($0) } : []
+        var mismatch = verdict.mismatch
+        var actual: [String] = []
+        if failed || options.recordsTranscript {
+            let excerpt = ReplyExcerpt(verdict.actualLines, mismatchAt: mismatch?.actualLine, limit: Self.actualLinesPerStep) { transcript.render($0) }
+            actual = excerpt.lines
+            mismatch?.actualLine = excerpt.mismatchIndex
+        }
         steps.append(StepResult(
             location: location.description, connection: current, command: command, status: failed ? .failed : .passed,
             expected: expected.map(\.source), actual: actual,
-            mismatch: verdict.mismatch, findings: findings, latencySeconds: latency.seconds))
+            mismatch: mismatch, findings: findings, latencySeconds: latency.seconds))
     }
 
     /// The last step's reply missed an `@needs` or `@should` rather than a MUST.

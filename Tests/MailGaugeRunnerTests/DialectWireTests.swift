@@ -1,6 +1,6 @@
 import MailGaugeClient
 import MailGaugeResult
-import MailGaugeRunner
+@testable import MailGaugeRunner
 import MailGaugeScenario
 import MailGaugeTestSupport
 import Testing
@@ -72,6 +72,27 @@ struct FloodTests {
         #expect(result.reason?.contains("more than 20000 responses without the completion") == true, "\(result.reason ?? "")")
         #expect(result.transcript.count <= 10_001)
         #expect(result.transcript.contains { $0.direction == .event && $0.text.hasSuffix("lines left out of the transcript …") })
+    }
+
+    /// A long reply that matches still shows only an excerpt in its step (the JSON and HTML
+    /// carried every line of a RETR body before), and one that differs shows where.
+    @Test(arguments: [false, true])
+    func aLongReplyShowsABoundedExcerptInItsStep(differs: Bool) async throws {
+        let body = (1...5_000).map { "line \($0)\r\n" }.joined()
+        let server = try await ScriptedServer.start(greeting: Array("+OK hi\r\n".utf8), replies: [Array("+OK\r\n\(body).\r\n".utf8)])
+        // Differing at content line 4,000: lines 1 to 3,999 as sent, then another.
+        let expected = (differs ? (1..<4_000).map { "S: line \($0)\n" }.joined() + "S: other\n" : "") + "S: {...}\nS: .\n"
+        let scenario = try ScenarioParser { _ in "@protocol pop3\nS: +OK{*}\nC: RETR 1\nS: +OK\n" + expected }.parse(path: "long.scn")
+        let result = await ScenarioRunner(target: try Target(url: "pop3://127.0.0.1:\(server.port)"), options: RunnerOptions())
+            .run(scenario, as: Account(user: "u", password: "p"))
+        await server.stop()
+        let step = try #require(result.steps.last)
+        #expect(step.status == (differs ? .failed : .passed))
+        #expect(step.actual.count <= ReplayContext.actualLinesPerStep + 2)
+        #expect(step.actual.last == ".")
+        if differs {
+            #expect(step.mismatch?.actualLine.map { step.actual[$0] } == "line 4000", "\(String(describing: step.mismatch))")
+        }
     }
 }
 
