@@ -63,7 +63,7 @@ let package = Package(
         ]),
         .testTarget(name: "MailGaugeConformanceTests", dependencies: [
             "MailGaugeConformance", "MailGaugeReferenceServer", "MailGaugeRunner", "MailGaugeScenario", "MailGaugeResult",
-            "MailGaugeClient", "MailGaugeWire",
+            "MailGaugeClient", "MailGaugeWire", "MailGaugeTestSupport",
         ]),
         // The in-memory POP3 + IMAP server for `demo` and tests, with fault switches. It shares no
         // code with the tester (no Wire, Client or Runner), so the two cannot share a bug.

@@ -12,8 +12,10 @@ public struct ConformanceCheck: Sendable {
     public let account: Account
     /// `--seed-via`: how the POP3 suite's `@seeded` cases get known content; nil skips them.
     public let seedPlan: SeedPlan?
-    /// `--max-time`: how long the cases and probes may take in all; no case runs past it (each
-    /// gets at most the time left as its scenario timeout), and those left are not run.
+    /// `--max-time`: how long the survey, cases and probes may take in all; no case runs past
+    /// it (each gets at most the time left as its scenario timeout), and those left are not
+    /// run. Removing seeded mail and comparing the account come after, on their own timeouts:
+    /// the account is left as found however little time is left.
     public let maxTime: Duration?
 
     public init(target: Target, options: RunnerOptions, account: Account, seedPlan: SeedPlan? = nil, maxTime: Duration? = nil) {
@@ -44,7 +46,12 @@ public struct ConformanceCheck: Sendable {
     /// was before any seeding. `server` sees the survey first, then the scenarios.
     public func run(_ scenarios: [Scenario], probes: [any ConformanceProbe], server: ServerInfoRecorder? = nil,
                     progress: (ScenarioResult) -> Void = { _ in }) async -> Outcome {
-        let survey = await CapabilityProbe.survey(ScenarioRunner(target: target, options: options), account: account, snapshot: true, observer: server)
+        // Started before the survey, which counts against it too: a survey that waits out its
+        // reply timeout would otherwise put the check past --max-time by as much.
+        let budget = maxTime.map { RunBudget(maxTime: $0) }
+        var surveyOptions = options
+        if let maxTime { surveyOptions.scenarioTimeout = min(options.scenarioTimeout, maxTime) }
+        let survey = await CapabilityProbe.survey(ScenarioRunner(target: target, options: surveyOptions), account: account, snapshot: true, observer: server)
         var outcome = Outcome(results: [survey.result], setupError: survey.setupError)
         progress(survey.result)
         if survey.unreachable != nil { return outcome }
@@ -59,7 +66,6 @@ public struct ConformanceCheck: Sendable {
             }
         }
         let watch = UnansweredServerWatch(forwardingTo: server)
-        let budget = maxTime.map { RunBudget(maxTime: $0) }
         /// The options for the next case, its scenario timeout no longer than the time left; or
         /// why it is not run: `--max-time` is spent. (The watch says when the server is gone.)
         func next() -> Result<RunnerOptions, NotRun> {
@@ -82,9 +88,12 @@ public struct ConformanceCheck: Sendable {
             }
         }
         for probe in probes where survey.setupError == nil || !probe.logsIn {
-            switch watch.gone.map({ .failure(NotRun(reason: $0)) }) ?? next() {
+            switch next() {
             case .success(let bounded):
-                outcome.results.append(await ProbeRunner(target: target, options: bounded).run(probe, as: account, capabilities: survey.capabilities))
+                let probeRunner = ProbeRunner(target: target, options: bounded)
+                outcome.results.append(await watch.watch(ProbeRunner.identity(of: probe), on: probeRunner.runner, as: account) { observer in
+                    await probeRunner.run(probe, as: account, capabilities: survey.capabilities, observer: observer)
+                })
             case .failure(let notRun):
                 outcome.results.append(notRun.result(probe.id, title: probe.title, references: probe.references, account: account))
             }

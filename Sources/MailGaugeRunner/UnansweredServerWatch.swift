@@ -54,10 +54,19 @@ package final class UnansweredServerWatch: ReplayObserver {
     /// for gone, recorded as not run instead.
     package func replay(_ scenario: Scenario, on runner: ScenarioRunner, as account: Account, capabilities: Set<String>?,
                         seeding: Seeding = .notRequested) async -> ScenarioResult {
-        if let gone {
-            return NotRun(reason: gone).result(scenario.file, title: scenario.title, references: scenario.references, account: account)
+        await watch(CaseIdentity(file: scenario.file, title: scenario.title, references: scenario.references), on: runner, as: account) { observer in
+            await runner.run(scenario, as: account, capabilities: capabilities, seeding: seeding, observer: observer)
         }
-        let result = await runner.run(scenario, as: account, capabilities: capabilities, seeding: seeding, observer: self)
+    }
+
+    /// Any case (a probe) run by `body` with this watch as its observer, and counted; once the
+    /// server is taken for gone, recorded as not run instead.
+    package func watch(_ identity: CaseIdentity, on runner: ScenarioRunner, as account: Account,
+                       _ body: (any ReplayObserver) async -> ScenarioResult) async -> ScenarioResult {
+        if let gone {
+            return NotRun(reason: gone).result(identity.file, title: identity.title, references: identity.references, account: account)
+        }
+        let result = await body(self)
         await caseEnded(on: runner)
         return result
     }

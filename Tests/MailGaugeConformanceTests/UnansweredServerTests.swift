@@ -4,6 +4,7 @@ import MailGaugeReferenceServer
 import MailGaugeResult
 import MailGaugeRunner
 import MailGaugeScenario
+import MailGaugeTestSupport
 import MailGaugeWire
 import Testing
 
@@ -26,6 +27,22 @@ struct UnansweredServerTests {
         #expect(cases[0].durationSeconds < 15)
         #expect(cases.dropFirst().allSatisfy { $0.reason?.hasPrefix("not run: --max-time 1.0 seconds was spent") == true },
                 "\(cases.map { $0.reason ?? "" })")
+    }
+
+    /// The survey counts against `--max-time`: a server that never greets held the check for
+    /// the survey's read timeout before the budget even started.
+    @Test func maxTimeBoundsTheSurveyToo() async throws {
+        let server = try await HostileServer.start(.noGreeting, speaking: .imap)
+        let scenarios = try [ScenarioParser { _ in "@protocol imap\nS: * OK {*}\nC: NOOP\nS: OK {*}\n" }.parse(path: "case.scn")]
+        let started = ContinuousClock.now
+        let outcome = await ConformanceCheck(target: try Target(url: "imap://127.0.0.1:\(server.port)"),
+                                             options: RunnerOptions(timeouts: Timeouts(read: .seconds(20))),
+                                             account: Account(user: "u", password: "p"), maxTime: .seconds(2))
+            .run(scenarios, probes: ShippedSuites.catalog.probes([.imap4rev1]))
+        let took = started.duration(to: .now)
+        await server.stop()
+        #expect(took < .seconds(7), "\(took)")
+        #expect(outcome.results.first?.status != .passed)
     }
 
     @Test func aServerThatGoesAwayEndsTheCheckAfterAFewCases() async throws {

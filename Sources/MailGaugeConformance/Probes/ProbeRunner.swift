@@ -13,9 +13,10 @@ public struct ProbeRunner: Sendable {
         self.runner = ScenarioRunner(target: target, options: options)
     }
 
-    public func run(_ probe: any ConformanceProbe, as account: Account, capabilities: Set<String>) async -> ScenarioResult {
-        let identity = CaseIdentity(file: probe.id, title: probe.title, references: probe.references)
-        return await runner.drive(identity, as: account) { replay in
+    /// An `observer` sees the probe's connections and transport failures, as a scenario's do.
+    public func run(_ probe: any ConformanceProbe, as account: Account, capabilities: Set<String>,
+                    observer: (any ReplayObserver)? = nil) async -> ScenarioResult {
+        return await runner.drive(Self.identity(of: probe), as: account, observer: observer) { replay in
             guard probe.mailProtocol == runner.target.mailProtocol else {
                 throw ScriptSkipped("the probe is for \(probe.mailProtocol.rawValue) but the target is \(runner.target)")
             }
@@ -23,5 +24,9 @@ public struct ProbeRunner: Sendable {
             guard missing.isEmpty else { throw ScriptSkipped("the server does not advertise \(missing.joined(separator: ", "))") }
             try await probe.run(ProbeContext(replay: replay, capabilities: capabilities))
         }
+    }
+
+    static func identity(of probe: any ConformanceProbe) -> CaseIdentity {
+        CaseIdentity(file: probe.id, title: probe.title, references: probe.references)
     }
 }
