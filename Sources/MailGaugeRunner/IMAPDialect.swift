@@ -252,7 +252,7 @@ struct IMAPDialect: ReplayDialect {
             context.transcript.client(SASLSession.maskedPayload, on: name)
             try await session.client.send(Array(answer.utf8) + [13, 10])
         }
-        verdict.actualLines = received.map { Array($0.firstLine) }
+        verdict.actualLines = PackedLines(received.map(\.firstLine))
         if received.last?.response?.status != .ok {
             verdict.mismatch = Mismatch(expectedLine: nil, actualLine: received.count - 1, message: "the server refused \(sasl.name) authentication")
         } else {

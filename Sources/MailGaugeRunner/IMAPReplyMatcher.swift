@@ -27,7 +27,7 @@ enum IMAPReplyMatcher {
     }
 
     static func compare(_ expected: [ExpectedLine], with received: [IMAPReceived], tag: String?, _ bindings: Bindings) throws -> ReplyVerdict {
-        var verdict = ReplyVerdict(actualLines: received.map { Array($0.firstLine) })
+        var verdict = ReplyVerdict(actualLines: PackedLines(received.map(\.firstLine)))
         var used = Set<Int>()
         var scope = bindings
         for (index, line) in expected.enumerated() {

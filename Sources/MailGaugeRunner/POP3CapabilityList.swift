@@ -1,3 +1,5 @@
+import MailGaugeWire
+
 /// What a CAPA reply lists (RFC 2449 §5): the capability tags, and the mechanisms of the
 /// `SASL` line (§6.9), upper-cased. The one reading of CAPA lines, for the secret guard and
 /// for the capabilities scripts compare.
@@ -6,7 +8,7 @@ package struct POP3CapabilityList: Sendable, Equatable {
     package var mechanisms: Set<String> = []
 
     /// The lines of an `+OK` CAPA reply; none for a server that does not answer CAPA.
-    package init(lines: [[UInt8]]) {
+    package init(lines: PackedLines) {
         for line in lines {
             let words = line.split(separator: UInt8(ascii: " ")).map { String(decoding: $0, as: UTF8.self).uppercased() }
             guard let tag = words.first else { continue }

@@ -132,7 +132,7 @@ struct POP3Dialect: ReplayDialect {
         context.transcript.client(shown, on: name)
         let start = ContinuousClock.now
         try await session.client.send("AUTH \(sasl.name)" + (initial.map { " " + $0 } ?? ""))
-        var lines: [[UInt8]] = []
+        var lines = PackedLines()
         var findings: [Finding] = []
         while true {
             let reply = try await session.client.receive(.authContinuation)

@@ -8,7 +8,11 @@ import MailGaugeWire
 /// content lines and the last is the `.` terminator (the parser guarantees that shape).
 enum POP3ReplyMatcher {
     static func compare(_ expected: [ExpectedLine], with reply: POP3Response, _ bindings: Bindings) throws(UndefinedVariable) -> ReplyVerdict {
-        let actualLines = [reply.statusLine] + (reply.body.map { $0 + [Array(".".utf8)] } ?? [])
+        var actualLines: PackedLines = [reply.statusLine]
+        if let body = reply.body {
+            actualLines.append(contentsOf: body)
+            actualLines.append(".".utf8)
+        }
         var verdict = ReplyVerdict(actualLines: actualLines)
         guard let statusPattern = expected.first?.pattern else { return verdict }
         guard let statusCaptures = try statusPattern.match(reply.statusLine, bindings) else {
@@ -23,7 +27,7 @@ enum POP3ReplyMatcher {
         }
         var extended = bindings
         extended.merge(statusCaptures)
-        switch try LinesMatcher.match(Array(expected.dropFirst().dropLast()), body, extended) {
+        switch try LinesMatcher.match(Array(expected.dropFirst().dropLast()), body.map(Array.init), extended) {
         case .matched(let captures):
             verdict.captures.merge(captures) { _, newer in newer }
         case .mismatched(let expectedIndex, let actualIndex):

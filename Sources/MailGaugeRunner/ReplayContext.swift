@@ -63,6 +63,8 @@ final class ReplayContext {
     /// Records a checked exchange and keeps what it captured.
     func record(command: String?, expected: [ExpectedLine], verdict: ReplyVerdict, findings: [Finding],
                          at location: SourceLocation, latency: Duration) {
+        // A flood of malformed untagged responses is reported as a few findings per rule.
+        let findings = FindingTally(findings).findings
         bindings.merge(verdict.captures)
         let failed = verdict.mismatch != nil || findings.contains(where: failing)
         var mismatch = verdict.mismatch
@@ -106,7 +108,7 @@ struct ReplyVerdict {
     var mismatch: Mismatch?
     var captures: [String: String] = [:]
     /// The reply as the lines a person compares with the expectation.
-    var actualLines: [[UInt8]]
+    var actualLines: PackedLines
 }
 
 extension Duration {

@@ -32,7 +32,8 @@ extension ReplayObserver {
     }
 
     /// `listed` with each entry rendered as `transcript` renders it: escaped, secrets masked.
-    func listed<Entry: Sequence<UInt8>>(_ entries: [Entry], on connection: Connection, renderedBy transcript: TranscriptRecorder) {
+    func listed<Entries: Sequence>(_ entries: Entries, on connection: Connection, renderedBy transcript: TranscriptRecorder)
+        where Entries.Element: Sequence<UInt8> {
         listed(capabilities: entries.map { transcript.render($0) }, on: connection)
     }
 }

@@ -1,3 +1,5 @@
+import MailGaugeWire
+
 /// The lines of a reply a step keeps to show beside its expectation: all of a short reply; of
 /// a long one its first lines, the lines around where it differs, and its last line, with a
 /// line saying how many were left out at each gap. A 64 MiB RETR body or a flood of untagged
@@ -9,7 +11,7 @@ struct ReplyExcerpt: Equatable {
     var mismatchIndex: Int?
 
     /// `limit` lines at most besides the gap lines (at least 8).
-    init(_ all: [[UInt8]], mismatchAt index: Int?, limit: Int, render: ([UInt8]) -> String) {
+    init(_ all: PackedLines, mismatchAt index: Int?, limit: Int, render: (ArraySlice<UInt8>) -> String) {
         let limit = max(limit, 8)
         guard all.count > limit else {
             lines = all.map(render)

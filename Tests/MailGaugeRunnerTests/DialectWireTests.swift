@@ -74,6 +74,21 @@ struct FloodTests {
         #expect(result.transcript.contains { $0.direction == .event && $0.text.hasSuffix("lines left out of the transcript …") })
     }
 
+    /// Thirty thousand malformed untagged lines are reported as a few findings per rule.
+    @Test func aFloodOfMalformedLinesGivesAFewFindings() async throws {
+        let flood = Array(String(repeating: "* 1 FLOOD (\r\n", count: 30_000).utf8) + Array("A1 OK done\r\n".utf8)
+        let server = try await ScriptedServer.start(greeting: Array("* OK [CAPABILITY IMAP4rev1] hi\r\n".utf8), replies: [flood])
+        let scenario = try ScenarioParser { _ in "@protocol imap\nS: * OK {*}\nC: NOOP\nS: OK {*}\n" }.parse(path: "flood.scn")
+        let result = await ScenarioRunner(target: try Target(url: "imap://127.0.0.1:\(server.port)"), options: RunnerOptions())
+            .run(scenario, as: Account(user: "u", password: "p"))
+        await server.stop()
+        let findings = try #require(result.steps.last?.findings)
+        #expect(result.status == .failed)
+        #expect(!findings.isEmpty)
+        #expect(findings.count <= 2 * 21, "\(findings.count) findings")
+        #expect(findings.contains { $0.message.contains("more findings of this rule in the same reply") })
+    }
+
     /// A long reply that matches still shows only an excerpt in its step (the JSON and HTML
     /// carried every line of a RETR body before), and one that differs shows where.
     @Test(arguments: [false, true])

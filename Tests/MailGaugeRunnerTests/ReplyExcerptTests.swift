@@ -1,4 +1,5 @@
 @testable import MailGaugeRunner
+import MailGaugeWire
 import Testing
 
 /// A step keeps a bounded excerpt of a long reply, with the differing line in it and still marked.
@@ -6,7 +7,7 @@ struct ReplyExcerptTests {
     private let reply = (0..<1000).map { Array("line \($0)".utf8) }
 
     private func excerpt(_ count: Int, mismatchAt index: Int?) -> ReplyExcerpt {
-        ReplyExcerpt(Array(reply.prefix(count)), mismatchAt: index, limit: 20) { String(decoding: $0, as: UTF8.self) }
+        ReplyExcerpt(PackedLines(reply.prefix(count)), mismatchAt: index, limit: 20) { String(decoding: $0, as: UTF8.self) }
     }
 
     @Test func aShortReplyIsKeptWhole() {

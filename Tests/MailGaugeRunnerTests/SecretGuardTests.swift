@@ -1,4 +1,5 @@
 @testable import MailGaugeRunner
+import MailGaugeWire
 import Testing
 
 /// The rules that keep a secret off an unencrypted connection the server forbids it on, as
@@ -42,7 +43,7 @@ struct IMAPSecretGuardTests {
 
 struct POP3SecretGuardTests {
     private func capa(_ lines: String...) -> POP3CapabilityList {
-        POP3CapabilityList(lines: lines.map { Array($0.utf8) })
+        POP3CapabilityList(lines: PackedLines(lines.map(\.utf8)))
     }
 
     @Test(arguments: ["-ERR [AUTH] Plaintext authentication disallowed on non-secure (SSL/TLS) connections.",

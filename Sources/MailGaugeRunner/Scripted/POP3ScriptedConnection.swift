@@ -37,7 +37,7 @@ package struct POP3ScriptedConnection {
     /// CAPA (RFC 2449 §5): the capability tags, upper-cased, with `SASL` arguments as `SASL=MECH`.
     package func capabilities() async throws -> Set<String> {
         let reply = try await command("CAPA", expecting: nil)
-        return POP3CapabilityList(lines: reply.status == .ok ? reply.body ?? [] : []).names
+        return POP3CapabilityList(lines: reply.status == .ok ? reply.body ?? [] : PackedLines()).names
     }
 
     /// What the server sends of its own accord within `window`, recorded in the transcript.

@@ -64,7 +64,7 @@ package enum SeedLocator {
     }
 
     /// The Message-ID header's value in a message's header lines (RFC 5322 §3.6.4), folding ignored.
-    static func messageID(in lines: [[UInt8]]) -> String? {
+    static func messageID(in lines: PackedLines) -> String? {
         for line in lines {
             if line.isEmpty { return nil }
             let text = String(decoding: line, as: UTF8.self)

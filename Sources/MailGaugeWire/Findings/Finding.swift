@@ -22,15 +22,18 @@ public struct Finding: Sendable, Hashable, Codable {
     public var severity: Severity
     /// What is wrong, in one sentence.
     public var message: String
-    /// The offending bytes, as received.
+    /// The offending bytes, as received: the first `maxBytes` of them, enough to see what is
+    /// wrong (a 64 KiB line would otherwise be kept, and reported, once per finding).
     public var bytes: [UInt8]
 
-    public init(rule: String, reference: String, severity: Severity = .violation, message: String, bytes: [UInt8]) {
+    public static let maxBytes = 512
+
+    public init(rule: String, reference: String, severity: Severity = .violation, message: String, bytes: some Collection<UInt8>) {
         self.rule = rule
         self.reference = reference
         self.severity = severity
         self.message = message
-        self.bytes = bytes
+        self.bytes = Array(bytes.prefix(Self.maxBytes))
     }
 
     /// `rule (reference): message: "escaped bytes"`, the one-line form used in terminal output.

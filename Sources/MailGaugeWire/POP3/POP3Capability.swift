@@ -7,8 +7,8 @@
 ///     cchar      = %x21-2D / %x2F-7F           ;printable ASCII, excluding "."
 ///     pchar      = %x21-7F                     ;printable ASCII
 enum POP3Capability {
-    static func findings(body: [[UInt8]]) -> [Finding] {
-        body.flatMap(findings(line:))
+    static func check(body: PackedLines, into findings: inout FindingTally) {
+        for line in body { findings.add(Self.findings(line: Array(line))) }
     }
 
     static func findings(line: [UInt8]) -> [Finding] {

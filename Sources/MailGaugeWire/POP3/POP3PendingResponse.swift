@@ -7,13 +7,13 @@ struct POP3PendingResponse {
     private let parsed: POP3StatusLine
     private let limits: POP3Limits
     /// nil for a single-line response; the unstuffed lines so far for a multi-line one.
-    private var body: [[UInt8]]?
+    private var body: PackedLines?
     private var bodyOctets = 0
     /// Once a line did not fit, no later one is kept either (a short line after a long one
     /// would leave a gap in the body).
     private var bodyLimitReached = false
     private var wireBytes: [UInt8]
-    private var findings: [Finding]
+    private var findings: FindingTally
     /// Whether the multi-line terminator has arrived; a single-line response is complete at once.
     private(set) var isComplete: Bool
 
@@ -23,10 +23,10 @@ struct POP3PendingResponse {
         statusLine = firstLine.content
         parsed = POP3StatusLine(statusLine, allowsContinuation: context == .authContinuation)
         wireBytes = firstLine.wireBytes
-        findings = firstLine.framingFindings(limits: limits) + parsed.findings
+        findings = FindingTally(firstLine.framingFindings(limits: limits) + parsed.findings)
         // RFC 5034 §4 challenges are not status lines; SASL tokens may be long.
         if !parsed.isContinuation {
-            findings += firstLine.lengthFindings(what: "status line", reference: "RFC 1939 §3; RFC 2449 §4")
+            findings.add(firstLine.lengthFindings(what: "status line", reference: "RFC 1939 §3; RFC 2449 §4"))
         }
         body = context.hasBodyWhenPositive && parsed.looksPositive ? [] : nil
         isComplete = body == nil
@@ -37,7 +37,7 @@ struct POP3PendingResponse {
 
     /// Takes the next line of a multi-line body: a content line or the terminator.
     mutating func absorb(_ line: POP3Line) {
-        findings += line.framingFindings(limits: limits)
+        findings.add(line.framingFindings(limits: limits))
         // RFC 1939 §3: a line of a single "." ends the response.
         if line.content == [POP3Bytes.dot] {
             wireBytes += line.wireBytes
@@ -45,8 +45,8 @@ struct POP3PendingResponse {
             return
         }
         if context.bodyLinesAreBounded {
-            findings += line.lengthFindings(
-                what: "listing line", reference: context.verb == "CAPA" ? "RFC 2449 §3" : "RFC 1939 §3")
+            findings.add(line.lengthFindings(
+                what: "listing line", reference: context.verb == "CAPA" ? "RFC 2449 §3" : "RFC 1939 §3"))
         }
         let content = unstuffed(line.content)
         guard !bodyLimitReached, bodyOctets + content.count <= limits.maxBodyBytes, (body?.count ?? 0) < limits.maxBodyLines else {
@@ -61,20 +61,20 @@ struct POP3PendingResponse {
     /// RFC 1939 §3: a content line starting with "." was sent with an extra "." prepended.
     /// A line of "." followed by anything but "." was not stuffed; its content is kept as sent,
     /// since an unstuffed original is the only way such a line arises.
-    private mutating func unstuffed(_ content: [UInt8]) -> [UInt8] {
-        guard content.first == POP3Bytes.dot else { return content }
+    private mutating func unstuffed(_ content: [UInt8]) -> ArraySlice<UInt8> {
+        guard content.first == POP3Bytes.dot else { return content[...] }
         if content.count > 1, content[1] == POP3Bytes.dot {
-            return Array(content.dropFirst())
+            return content.dropFirst()
         }
-        findings.append(POP3Rule.byteStuffing.finding(
+        findings.add(POP3Rule.byteStuffing.finding(
             "content line starts with a single \".\"; it should have been byte-stuffed", content.prefix(80)))
-        return content
+        return content[...]
     }
 
     private mutating func reportBodyLimitOnce(_ line: POP3Line) {
         guard !bodyLimitReached else { return }
         bodyLimitReached = true
-        findings.append(POP3Rule.decoderLimit.finding(
+        findings.add(POP3Rule.decoderLimit.finding(
             "body exceeds the decoder limit of \(limits.maxBodyBytes) octets or \(limits.maxBodyLines) lines; later lines were not kept",
             line.content.prefix(80), severity: .warning))
     }
@@ -82,8 +82,9 @@ struct POP3PendingResponse {
     /// The finished response, with the checks its context calls for.
     func response() -> POP3Response {
         let code = parsed.isContinuation ? (code: nil, findings: []) : POP3ResponseCode.parse(parsed.text)
-        let shape = POP3ResponseChecker.findings(
-            context: context, statusLine: statusLine, parsed: parsed, code: code.code, body: body)
+        var findings = findings
+        findings.add(code.findings)
+        POP3ResponseChecker.check(context: context, statusLine: statusLine, parsed: parsed, code: code.code, body: body, into: &findings)
         return POP3Response(
             status: parsed.status,
             isContinuation: parsed.isContinuation,
@@ -92,6 +93,6 @@ struct POP3PendingResponse {
             text: POP3Bytes.string(parsed.text),
             body: body,
             wireBytes: wireBytes,
-            findings: findings + code.findings + shape)
+            findings: findings.findings)
     }
 }

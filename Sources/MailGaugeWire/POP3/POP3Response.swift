@@ -12,7 +12,7 @@ public struct POP3Response: Sendable, Equatable {
     /// The status line after the indicator and one SP, as lossy UTF-8; includes any `[CODE]`.
     public var text: String
     /// Multi-line only: the content lines, unstuffed, without line endings or the terminator.
-    public var body: [[UInt8]]?
+    public var body: PackedLines?
     /// Every byte this response consumed from the stream (excess beyond `POP3Limits` excepted).
     public var wireBytes: [UInt8]
     /// Departures from the grammar, in the order found.
@@ -20,7 +20,7 @@ public struct POP3Response: Sendable, Equatable {
 
     public init(
         status: POP3Status?, isContinuation: Bool, responseCode: String?, statusLine: [UInt8],
-        text: String, body: [[UInt8]]?, wireBytes: [UInt8], findings: [Finding]
+        text: String, body: PackedLines?, wireBytes: [UInt8], findings: [Finding]
     ) {
         self.status = status
         self.isContinuation = isContinuation

@@ -7,11 +7,12 @@ enum POP3ScanListing {
     }
 
     /// The lines of a multi-line LIST reply.
-    static func findings(body: [[UInt8]]) -> [Finding] {
+    static func check(body: PackedLines, into findings: inout FindingTally) {
         var sequence = POP3ListingSequence(rule: .scanListing)
-        return body.flatMap { line -> [Finding] in
-            let (number, findings) = listingFindings(line[...], line: line)
-            return findings + (number.map { sequence.record($0, line: line) } ?? [])
+        for slice in body {
+            let line = Array(slice)
+            let (number, lineFindings) = listingFindings(line[...], line: line)
+            findings.add(lineFindings + (number.map { sequence.record($0, line: line) } ?? []))
         }
     }
 

@@ -7,21 +7,20 @@ enum POP3UniqueIDListing {
     }
 
     /// The lines of a multi-line UIDL reply.
-    static func findings(body: [[UInt8]]) -> [Finding] {
+    static func check(body: PackedLines, into findings: inout FindingTally) {
         var sequence = POP3ListingSequence(rule: .uniqueIDListing)
         var uids: Set<ArraySlice<UInt8>> = []
-        var findings: [Finding] = []
-        for line in body {
+        for slice in body {
+            let line = Array(slice)
             let listing = listingFindings(line[...], line: line)
-            findings += listing.findings
+            findings.add(listing.findings)
             guard let (number, uid) = listing.parsed else { continue }
-            findings += sequence.record(number, line: line)
+            findings.add(sequence.record(number, line: line))
             if !uids.insert(uid).inserted {
-                findings.append(POP3Rule.uniqueIDListing.finding(
+                findings.add(POP3Rule.uniqueIDListing.finding(
                     "unique-id \(ByteEscaping.escape(uid)) is given to more than one message", line))
             }
         }
-        return findings
     }
 
     private static func listingFindings(

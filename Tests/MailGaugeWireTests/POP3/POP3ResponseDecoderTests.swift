@@ -284,4 +284,17 @@ struct POP3ResponseDecoderTests {
         #expect(response?.statusLine.count == 100)
         #expect(response?.findings.map(\.rule).sorted() == ["pop3.decoder-limit", "pop3.line-length"])
     }
+
+    /// A listing of ten thousand malformed lines (with bare LFs) keeps twenty findings of each
+    /// rule and one saying how many more there were, not twenty thousand.
+    @Test func manyMalformedLinesKeepABoundedNumberOfFindings() {
+        var decoder = POP3ResponseDecoder()
+        decoder.append(Array(("+OK\r\n" + String(repeating: "flood\n", count: 10_000) + ".\r\n").utf8))
+        let response = decoder.nextResponse(for: .forCommand("LIST"))
+        let findings = response?.findings ?? []
+        #expect(response?.body?.count == 10_000)
+        #expect(findings.filter { $0.rule == "pop3.scan-listing" }.count == 21)
+        #expect(findings.filter { $0.rule == "pop3.line-ending" }.count == 21)
+        #expect(findings.contains { $0.rule == "pop3.scan-listing" && $0.message.hasPrefix("9980 more findings of this rule") })
+    }
 }
