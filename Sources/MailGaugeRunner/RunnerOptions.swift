@@ -28,6 +28,9 @@ public struct RunnerOptions: Sendable {
     /// sends; IMAP reports a larger literal as a violation and discards that response, POP3
     /// frames the rest of a larger body without keeping it, with a warning.
     public var maxMessageSize: Int
+    /// The longest reply line kept, in bytes (outside IMAP literals); the decoder cuts a longer
+    /// one and reports it. nil: each protocol's default, 1 MiB for IMAP, 64 KiB for POP3.
+    public var maxLineLength: Int?
     /// The personal namespace's prefix (RFC 2342 §5), under which every replay's own mailbox
     /// `${box}` is named: what `check` learns from NAMESPACE (`INBOX.` on Courier and Cyrus),
     /// empty (top level) by default.
@@ -58,10 +61,11 @@ public struct RunnerOptions: Sendable {
     /// several body parts) up to twice that, never below the decoder's own default.
     var imapLimits: IMAPFramingLimits {
         let defaults = IMAPFramingLimits()
-        return IMAPFramingLimits(maxLiteralSize: maxMessageSize, maxResponseSize: max(defaults.maxResponseSize, 2 * maxMessageSize))
+        return IMAPFramingLimits(maxLineLength: maxLineLength ?? defaults.maxLineLength, maxLiteralSize: maxMessageSize,
+                                 maxResponseSize: max(defaults.maxResponseSize, 2 * maxMessageSize))
     }
 
     var pop3Limits: POP3Limits {
-        POP3Limits(maxBodyBytes: maxMessageSize)
+        POP3Limits(maxLineLength: maxLineLength ?? POP3Limits().maxLineLength, maxBodyBytes: maxMessageSize)
     }
 }

@@ -74,6 +74,24 @@ struct FloodTests {
         #expect(result.transcript.contains { $0.direction == .event && $0.text.hasSuffix("lines left out of the transcript …") })
     }
 
+    /// `--max-line-length`: a reply line longer than the limit is cut and reported, in either protocol.
+    @Test(arguments: ["imap", "pop3"])
+    func aLineLongerThanTheLimitIsReported(mailProtocol: String) async throws {
+        let long = String(repeating: "x", count: 2_000)
+        let (greeting, reply, expected) = mailProtocol == "imap"
+            ? ("* OK [CAPABILITY IMAP4rev1] hi\r\n", "* OK \(long)\r\nA1 OK done\r\n", "S: * OK {*}\nC: NOOP\nS: OK {*}\n")
+            : ("+OK hi\r\n", "+OK \(long)\r\n", "S: +OK{*}\nC: NOOP\nS: +OK{*}\n")
+        let server = try await ScriptedServer.start(greeting: Array(greeting.utf8), replies: [Array(reply.utf8)])
+        let scenario = try ScenarioParser { _ in "@protocol \(mailProtocol)\n" + expected }.parse(path: "long-line.scn")
+        var options = RunnerOptions()
+        options.maxLineLength = 1_024
+        let result = await ScenarioRunner(target: try Target(url: "\(mailProtocol)://127.0.0.1:\(server.port)"), options: options)
+            .run(scenario, as: Account(user: "u", password: "p"))
+        await server.stop()
+        let rules = result.steps.last?.findings.map(\.rule) ?? []
+        #expect(rules.contains(mailProtocol == "imap" ? "limit-line-length" : "pop3.decoder-limit"), "\(rules)")
+    }
+
     /// Thirty thousand malformed untagged lines are reported as a few findings per rule.
     @Test func aFloodOfMalformedLinesGivesAFewFindings() async throws {
         let flood = Array(String(repeating: "* 1 FLOOD (\r\n", count: 30_000).utf8) + Array("A1 OK done\r\n".utf8)

@@ -35,6 +35,10 @@ struct TargetOptions: ParsableArguments {
             help: "The largest message, in MiB, an IMAP literal or a POP3 RETR body may carry before the decoder stops keeping it (IMAP: a violation).")
     var maxMessageSize: Int = 64
 
+    @Option(name: .customLong("max-line-length"),
+            help: "The longest reply line, in KiB, the decoder keeps before it cuts the line and reports it (default 1024 for IMAP, 64 for POP3).")
+    var maxLineLength: Int?
+
     @Flag(help: "Fail on warning-level grammar findings too, not only on violations.")
     var strict = false
 
@@ -48,6 +52,7 @@ struct TargetOptions: ParsableArguments {
             throw ValidationError("\(name) must be between 0 and 86400 seconds")
         }
         guard (1...4096).contains(maxMessageSize) else { throw ValidationError("--max-message-size must be between 1 and 4096 MiB") }
+        if let maxLineLength, !(1...65_536).contains(maxLineLength) { throw ValidationError("--max-line-length must be between 1 and 65536 KiB") }
         if insecure && caFile != nil { throw ValidationError("--insecure and --ca-file contradict each other; choose one") }
         _ = try resolvedTarget()
     }
@@ -61,10 +66,12 @@ struct TargetOptions: ParsableArguments {
     }
 
     var runnerOptions: RunnerOptions {
-        RunnerOptions(
+        var options = RunnerOptions(
             tls: TLSOptions(caFile: caFile, insecure: insecure),
             timeouts: Timeouts(connect: .seconds(connectTimeout), read: .seconds(readTimeout), reply: .seconds(replyTimeout)),
             scenarioTimeout: .seconds(scenarioTimeout), strict: strict, logger: logger, maxMessageSize: maxMessageSize << 20)
+        options.maxLineLength = maxLineLength.map { $0 << 10 }
+        return options
     }
 
     private var logger: Logger {
