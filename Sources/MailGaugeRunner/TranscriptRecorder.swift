@@ -93,9 +93,17 @@ public struct TranscriptRecorder: Sendable {
         scrubber.update(from: bindings)
     }
 
-    /// Escapes a line for display and masks any secret in it.
+    /// The longest line shown, in characters after escaping: a 900 KB response line is kept,
+    /// in the transcript and in every step that shows it, as its start and its length.
+    public static let maxRenderedLength = 4_096
+
+    /// Escapes a line for display and masks any secret in it; a long one is cut after
+    /// masking, so no cut can split a secret and show part of it.
     public func render<Line: Sequence<UInt8>>(_ line: Line) -> String {
-        scrubber.scrub(ByteEscaping.escape(line))
+        let shown = scrubber.scrub(ByteEscaping.escape(line))
+        guard shown.utf8.count > Self.maxRenderedLength else { return shown }
+        let kept = shown.prefix(Self.maxRenderedLength)
+        return kept + " … \(shown.count - kept.count) more characters"
     }
 
     /// Lines without their CRLF (or bare LF, which the decoder has already reported).

@@ -21,7 +21,7 @@ extension LinePattern {
                 case .variable(let name):
                     units += IMAPLineUnit.octets(Self.token(for: try Self.value(of: name, in: bindings), inQuotedString: inQuotedString))
                 case .wildcard(let wildcard):
-                    units.append(.hole(wildcards.count))
+                    units.append(.hole(UInt16(wildcards.count)))
                     wildcards.append(wildcard)
                 case .alternatives: preconditionFailure("choices hold no alternatives")
                 }
@@ -73,7 +73,7 @@ extension LinePattern {
                 } else {
                     pieces.append(.exact([byte]))
                 }
-            case .hole(let index): pieces.append(.wildcard(wildcards[index]))
+            case .hole(let index): pieces.append(.wildcard(wildcards[Int(index)]))
             case .quoteIfNeeded: pieces.append(.quoteIfNeeded)
             }
         }

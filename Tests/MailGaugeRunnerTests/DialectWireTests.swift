@@ -138,6 +138,20 @@ struct TranscriptBoundTests {
                                                 "line 21", "line 22", "line 23", "line 24", "line 25"])
     }
 
+    /// A 100 KB line is shown as its start and how much more there was, its secret masked
+    /// wherever it falls.
+    @Test func aLongLineIsShownCutAfterItsSecretsAreMasked() {
+        var transcript = TranscriptRecorder(linesPerReply: 40)
+        var bindings = Bindings()
+        bindings.set("password", to: "Sekrit-Value-123", secret: true)
+        transcript.conceal(bindings)
+        let line = String(repeating: "a", count: TranscriptRecorder.maxRenderedLength - 5) + "Sekrit-Value-123" + String(repeating: "b", count: 100_000)
+        let shown = transcript.render(line.utf8)
+        #expect(shown.count < TranscriptRecorder.maxRenderedLength + 40)
+        #expect(!shown.contains("Sekrit"))
+        #expect(shown.hasSuffix(" more characters"))
+    }
+
     @Test func aLongReplyKeepsItsFirstLinesACountAndItsLastLine() {
         var transcript = TranscriptRecorder(linesPerReply: 2)
         transcript.server(Array("+OK\r\none\r\ntwo\nthree\r\n\r\n.\r\n".utf8), on: "main")

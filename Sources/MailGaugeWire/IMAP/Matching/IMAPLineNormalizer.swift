@@ -183,9 +183,12 @@ package struct IMAPLineNormalizer: Sendable {
 
     private static func string(_ units: [IMAPLineUnit], as role: Role) -> [IMAPNormalizedUnit] {
         let value = paddingDay(of: value(units, as: role))
-        let escaped = value.flatMap { unit -> [IMAPNormalizedUnit] in
-            let isQuotedSpecial = unit == .octet(UInt8(ascii: "\"")) || unit == .octet(UInt8(ascii: "\\"))
-            return isQuotedSpecial ? [.octet(UInt8(ascii: "\\")), normalized(unit)] : [normalized(unit)]
+        // A loop, not a flatMap of one small array per unit: a literal's content may be megabytes.
+        var escaped: [IMAPNormalizedUnit] = []
+        escaped.reserveCapacity(value.count + 2)
+        for unit in value {
+            if unit == .octet(UInt8(ascii: "\"")) || unit == .octet(UInt8(ascii: "\\")) { escaped.append(.octet(UInt8(ascii: "\\"))) }
+            escaped.append(normalized(unit))
         }
         if value.contains(where: \.isHole) { return [.quoteIfNeeded] + escaped + [.quoteIfNeeded] }
         if isAtom(value) { return escaped }

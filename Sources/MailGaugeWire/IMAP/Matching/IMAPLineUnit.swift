@@ -5,7 +5,7 @@
 package enum IMAPLineUnit: Sendable, Hashable {
     case octet(UInt8)
     /// A part the caller fills in later, numbered by the caller.
-    case hole(Int)
+    case hole(UInt16)
 
     package static func octets(_ bytes: some Sequence<UInt8>) -> [IMAPLineUnit] {
         bytes.map(IMAPLineUnit.octet)
