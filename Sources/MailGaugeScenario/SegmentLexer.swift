@@ -43,7 +43,27 @@ enum SegmentLexer {
             }
         }
         flushLiteral()
+        if patterns { try checkBounds(segments, at: location) }
         return segments
+    }
+
+    /// Most wildcards in one line, and most texts its alternatives make together (`{a|b}` twice
+    /// is four): each combination is matched on its own, so twenty `{a|b}` would be a million.
+    static let maxWildcards = 1_000
+    static let maxChoices = 256
+
+    private static func checkBounds(_ segments: [Segment], at location: SourceLocation) throws(ScenarioError) {
+        let wildcards = segments.count { if case .wildcard = $0 { true } else { false } }
+        guard wildcards <= maxWildcards else {
+            throw ScenarioError("the line has \(wildcards) wildcards, more than \(maxWildcards)", at: location)
+        }
+        var choices = 1
+        for case .alternatives(let texts) in segments {
+            choices *= texts.count
+            guard choices <= maxChoices else {
+                throw ScenarioError("the line's '{a|b}' alternatives make more than \(maxChoices) combinations", at: location)
+            }
+        }
     }
 
     /// The text between `{` at `open` and the next `}`, and the index after the `}`.
