@@ -48,8 +48,10 @@ enum SegmentLexer {
     }
 
     /// Most wildcards in one line, and most texts its alternatives make together (`{a|b}` twice
-    /// is four): each combination is matched on its own, so twenty `{a|b}` would be a million.
-    static let maxWildcards = 1_000
+    /// is four). Matching takes time and memory in pieces × reply length (a megabyte line
+    /// against 100 wildcards: 400 MB), and each combination is matched on its own, so twenty
+    /// `{a|b}` would be a million matches. The shipped scenarios use 8 wildcards at most.
+    static let maxWildcards = 100
     static let maxChoices = 256
 
     private static func checkBounds(_ segments: [Segment], at location: SourceLocation) throws(ScenarioError) {

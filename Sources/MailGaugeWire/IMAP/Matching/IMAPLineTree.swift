@@ -1,6 +1,6 @@
 /// A response line's tokens nested by their parentheses and brackets, for the normaliser to
 /// read each list by what it holds.
-indirect enum IMAPLineNode: Equatable {
+enum IMAPLineNode: Equatable {
     enum Group { case paren, bracket }
 
     case space
