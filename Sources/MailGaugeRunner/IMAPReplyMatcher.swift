@@ -54,8 +54,7 @@ enum IMAPReplyMatcher {
                     return verdict
                 }
                 // The tag stays on the response, so the normaliser reads the status word in its place.
-                let startsWithTag = line.pattern?.segments.first == .variable("tag")
-                if let matched = try match(line, received[completion], prefix: startsWithTag ? "" : "\(tag) ", scope) {
+                if let matched = try match(line, received[completion], prefix: Self.writesTag(tag, line) ? "" : "\(tag) ", scope) {
                     found = completion
                     captures = matched
                 } else {
@@ -87,6 +86,17 @@ enum IMAPReplyMatcher {
 
     /// The whole response against the pattern; or, for a pattern that ends in a literal's `{n}` or
     /// has `L:` lines, the first line against the pattern and the literal's lines against the `L:` lines.
+    /// Whether a completion line is written with the command's tag in front, as `${tag}` or as
+    /// the tag itself (`S: a001 OK …` after `C: a001 LOGIN …` or `C: [a001] LOGIN …`): then it
+    /// is matched whole, else with the tag put in front.
+    static func writesTag(_ tag: String, _ line: ExpectedLine) -> Bool {
+        switch line.pattern?.segments.first {
+        case .variable("tag")?: true
+        case .literal(let text)?: text.hasPrefix(tag + " ") || text == tag
+        default: false
+        }
+    }
+
     private static func match(_ line: ExpectedLine, _ response: IMAPReceived, prefix: String = "", _ bindings: Bindings) throws -> [String: String]? {
         guard let pattern = line.pattern else { return nil }
         guard !line.literal.isEmpty || pattern.endsInLiteralAnnouncement else {

@@ -127,6 +127,13 @@ extension ScenarioParser {
         var firstStepLocation: SourceLocation?
         /// Where `@finally` was written, and the index in `steps` where the cleanup starts.
         var finally: (location: SourceLocation, cleanupStart: Int)?
+        /// The file that said `@tags written`: its IMAP command lines start with their tag, as
+        /// RFC transcripts write them. Its includes keep automatic tags (a shared login fragment).
+        var writtenTagsFile: String?
+        /// The connection commands go to now, and those whose last reply asked for continuation
+        /// data (`S: + …`): their next `C:` line is that data, sent without a tag.
+        var currentConnection = "main"
+        var awaitingContinuation: Set<String> = []
 
         init(file: String) { self.file = file }
 
@@ -143,7 +150,7 @@ extension ScenarioParser {
             if trimmed.hasPrefix("@") {
                 return try directive(trimmed.dropFirst(), at: location, isFragment: isFragment)
             }
-            guard let (prefix, text) = Self.split(line) else {
+            guard let (prefix, text) = Self.split(line, dropsIndent: mailProtocol == .imap) else {
                 throw ScenarioError("expected 'C:', 'S:', an @directive or a # comment, found '\(line.prefix(40))'", at: location)
             }
             try ensureConnection(at: location)
@@ -161,9 +168,13 @@ extension ScenarioParser {
         private static let linePrefixes = ["C+:", "C:", "L:", "S?:", "S!:", "S:"]
 
         /// The line's prefix and its text after one optional space (trailing spaces matter).
-        private static func split(_ line: Substring) -> (String, Substring)? {
+        /// Commands, and IMAP responses, never start with a space, so there every space after
+        /// the colon is dropped: RFC 3501 and 9051 indent their transcripts (`C:   a001 login`).
+        /// POP3 content lines and `L:` lines keep all but the first: they may start with one.
+        private static func split(_ line: Substring, dropsIndent imap: Bool) -> (String, Substring)? {
             guard let prefix = linePrefixes.first(where: { line.hasPrefix($0) }) else { return nil }
             let rest = line.dropFirst(prefix.count)
+            if prefix.hasPrefix("C") || (imap && prefix.hasPrefix("S")) { return (prefix, rest.drop { $0 == " " }) }
             return (prefix, rest.first == " " ? rest.dropFirst() : rest)
         }
 
@@ -175,6 +186,13 @@ extension ScenarioParser {
                 tag = String(text[text.index(after: text.startIndex)..<close])
                 guard let tag, !tag.isEmpty, !tag.contains(" ") else { throw ScenarioError("an explicit tag is written '[tag]' with no spaces", at: location) }
                 text = text[text.index(after: close)...].drop { $0 == " " }
+            } else if mailProtocol == .imap, writtenTagsFile == location.file, !continuesACommand {
+                let word = text.prefix { $0 != " " }
+                guard Self.isTag(word), word.count < text.count else {
+                    throw ScenarioError("with @tags written, a command line starts with its tag: 'a001 \(text.prefix(20))'", at: location)
+                }
+                tag = String(word)
+                text = text.dropFirst(word.count + 1)
             }
             let marker = mailProtocol == .imap ? LiteralMarker(endOf: text) : nil
             let template = try Template(marker?.prefix ?? text, at: location)
@@ -183,6 +201,17 @@ extension ScenarioParser {
             if let marker { command.literals.append(Self.literal(marker, at: location)) }
             pending = Exchange(command: command, expected: [], location: location)
             pending!.obligation = obligation.take()?.0 ?? .must
+        }
+
+        /// Whether the command before on this connection asked for continuation data (`S: + …`
+        /// last in its reply): then this `C:` line is that data (`DONE`, a SASL response).
+        private var continuesACommand: Bool { awaitingContinuation.contains(currentConnection) }
+
+        /// tag = 1*<any ASTRING-CHAR except "+"> (RFC 9051 §9): atom characters and "]".
+        private static func isTag(_ word: Substring) -> Bool {
+            !word.isEmpty && word.utf8.allSatisfy { byte in
+                byte > 0x20 && byte < 0x7F && !"(){%*\"\\+".utf8.contains(byte)
+            }
         }
 
         private static func literal(_ marker: LiteralMarker, at location: SourceLocation) -> Command.Literal {
@@ -270,6 +299,8 @@ extension ScenarioParser {
 
         private mutating func open(_ name: String, at location: SourceLocation) {
             openConnections.insert(name)
+            currentConnection = name
+            awaitingContinuation.remove(name)
             steps.append(.connect(name: name, location: location))
         }
 
@@ -277,6 +308,11 @@ extension ScenarioParser {
             guard let exchange = pending else { return }
             pending = nil
             if mailProtocol == .pop3 { try Self.checkPOP3Reply(exchange) }
+            if exchange.expected.last?.source.hasPrefix("+") == true {
+                awaitingContinuation.insert(currentConnection)
+            } else if exchange.command != nil {
+                awaitingContinuation.remove(currentConnection)
+            }
             steps.append(.exchange(exchange))
         }
 
@@ -310,6 +346,13 @@ extension ScenarioParser {
                 try headerOnly()
                 try requireArgument("a title")
                 title = argument
+            case "tags":
+                try headerOnly()
+                guard mailProtocol == .imap else { throw ScenarioError("@tags is for IMAP scenarios, after '@protocol imap'", at: location) }
+                guard argument == "written" else {
+                    throw ScenarioError("@tags takes 'written': each command line starts with its tag, as in 'C: a001 LOGIN'", at: location)
+                }
+                writtenTagsFile = location.file
             case "rfc":
                 try headerOnly()
                 try requireArgument("a citation, e.g. 'RFC 1939 §7'")
@@ -382,9 +425,10 @@ extension ScenarioParser {
                     throw ScenarioError("no connection named '\(argument)' was opened with @connect", at: location)
                 }
                 try flush()
+                currentConnection = argument
                 steps.append(.use(name: argument, location: location))
             default:
-                throw ScenarioError("unknown directive '@\(name)'; known: @protocol @title @rfc @requires @needs @should @seeded @include @literal @set @connect @use @authenticate @sleep @finally", at: location)
+                throw ScenarioError("unknown directive '@\(name)'; known: @protocol @title @tags @rfc @requires @needs @should @seeded @include @literal @set @connect @use @authenticate @sleep @finally", at: location)
             }
             return nil
         }

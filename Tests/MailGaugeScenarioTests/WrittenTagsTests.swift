@@ -1,0 +1,98 @@
+import Testing
+@testable import MailGaugeScenario
+
+/// `@tags written`: IMAP command lines start with their tag, as RFC transcripts write them
+/// (`C: a001 LOGIN …`), and lines may be indented as RFC 3501 and 9051 indent them.
+@Suite struct WrittenTagsTests {
+    private func parse(_ files: [String: String]) throws(ScenarioError) -> Scenario {
+        try ScenarioParser { path in
+            guard let text = files[path] else { throw ScenarioError("no such file", at: SourceLocation(file: path, line: 0)) }
+            return text
+        }.parse(path: "main.scn")
+    }
+
+    private func commands(_ scenario: Scenario) -> [String] {
+        scenario.steps.compactMap { step in
+            guard case .exchange(let exchange) = step, let command = exchange.command else { return nil }
+            let text = command.text.segments.map { segment -> String in
+                switch segment {
+                case .literal(let text): text
+                case .variable(let name): "${\(name)}"
+                default: "?"
+                }
+            }.joined()
+            return "\(command.tag ?? "-") \(text)"
+        }
+    }
+
+    @Test func theFirstWordIsTheTagAndIndentationIsDropped() throws {
+        let scenario = try parse(["main.scn": """
+            @protocol imap
+            @tags written
+            S:   * OK {*}
+            C:   a001 login ${user} ${password}
+            S:   a001 OK LOGIN completed
+            C: a002 select inbox
+            S: a002 OK {*}
+
+            """])
+        #expect(commands(scenario) == ["a001 login ${user} ${password}", "a002 select inbox"])
+        let expected = scenario.steps.compactMap { if case .exchange(let e) = $0 { e.expected.map(\.source) } else { nil } }
+        #expect(expected.first == ["* OK {*}"])
+        #expect(expected.dropFirst().first == ["a001 OK LOGIN completed"])
+    }
+
+    /// After `S: + …` the next command line of that connection is continuation data: no tag,
+    /// whatever happens in between on other connections or in a @sleep.
+    @Test func continuationDataHasNoTag() throws {
+        let scenario = try parse(["main.scn": """
+            @protocol imap
+            @tags written
+            C: a1 IDLE
+            S: + idling
+            @sleep 0
+            @connect other
+            C: b1 NOOP
+            S: b1 OK {*}
+            @use main
+            S: * {n:number} EXISTS
+            C: DONE
+            S: a1 OK {*}
+
+            """])
+        #expect(commands(scenario) == ["a1 IDLE", "b1 NOOP", "- DONE"])
+    }
+
+    @Test func includedFragmentsKeepAutomaticTags() throws {
+        let scenario = try parse([
+            "main.scn": "@protocol imap\n@tags written\n@include login.inc\nC: a9 NOOP\nS: a9 OK {*}\n",
+            "login.inc": "C: LOGIN ${user} ${password}\nS: OK {*}\n",
+        ])
+        #expect(commands(scenario) == ["- LOGIN ${user} ${password}", "a9 NOOP"])
+    }
+
+    @Test(arguments: [
+        ("@protocol imap\n@tags written\nC: NOOP\n", 3, "with @tags written, a command line starts with its tag: 'a001 NOOP'"),
+        ("@protocol imap\n@tags written\nC: a+1 NOOP\n", 3, "with @tags written, a command line starts with its tag"),
+        ("@protocol pop3\n@tags written\n", 2, "@tags is for IMAP scenarios"),
+        ("@protocol imap\n@tags automatic\n", 2, "@tags takes 'written'"),
+        ("@protocol imap\nC: NOOP\nS: OK {*}\n@tags written\n", 4, "@tags must come before the first exchange"),
+    ])
+    func mistakesAreReportedWithFileAndLine(text: String, line: Int, message: String) {
+        do {
+            _ = try parse(["main.scn": text])
+            Issue.record("expected an error for \(text.debugDescription)")
+        } catch {
+            #expect(error.location == SourceLocation(file: "main.scn", line: line))
+            #expect(error.message.hasPrefix(message), "got: \(error.message)")
+        }
+    }
+
+    /// POP3 content lines keep their leading spaces but one: a folded header line starts with one.
+    @Test func pop3ContentKeepsItsIndentation() throws {
+        let scenario = try parse(["main.scn": "@protocol pop3\nC:   RETR 1\nS: +OK\nS:  folded\nS: .\n"])
+        #expect(commands(scenario) == ["- RETR 1"])
+        let lines = scenario.steps.compactMap { if case .exchange(let e) = $0 { e.expected.map(\.source) } else { nil } }
+        #expect(lines.last == ["+OK", " folded", "."])
+    }
+}
