@@ -15,8 +15,15 @@ targets=("$@")
 scratch="$root/.build-fuzz"
 work="$scratch/work"
 
-(cd "$root/Fuzz" && swift build -c release --scratch-path "$scratch" \
-    -Xswiftc -sanitize=fuzzer -Xcc -fsanitize=fuzzer-no-link -Xswiftc -use-ld=lld 2>&1 | grep -E "error|warning: |Compiling|Build complete" | grep -v "^\[.*Compiling" || true)
+# Manifest caching off: otherwise a source file added to MailGauge since the last fuzz build
+# is not seen, and the build fails (or stale fuzzers run).
+mkdir -p "$scratch"
+if ! (cd "$root/Fuzz" && swift build -c release --scratch-path "$scratch" --disable-build-manifest-caching \
+        -Xswiftc -sanitize=fuzzer -Xcc -fsanitize=fuzzer-no-link -Xswiftc -use-ld=lld >"$scratch/build.log" 2>&1); then
+    grep -E "error" "$scratch/build.log" | head -20 >&2
+    echo "fuzz.sh: the fuzzers did not build (log: $scratch/build.log)" >&2
+    exit 2
+fi
 
 failed=0
 printf '%-16s %12s %8s %10s  %s\n' target executions seconds exec/s found

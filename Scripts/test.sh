@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The project's test command (README, .ci/run): installs what the integration tests need,
 # runs every test, and stops the private servers (Dovecot, GNU Mailutils, Cyrus IMAP, Courier,
-# pymap) that the tests started.
+# pymap) that the tests started, then fuzzes each libFuzzer target for 20 s.
 # Extra arguments go to `swift test`, e.g. `Scripts/test.sh --filter HostileServerTests`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,3 +24,5 @@ fi
 timing='LoadEngineTests|OpenModelStallTests'
 swift test --skip "$timing"
 swift test --skip-build --filter "$timing"
+# A short fuzzing pass of every libFuzzer target (docs/robustness.md): 20 s each.
+Scripts/fuzz.sh 20
