@@ -190,6 +190,11 @@ private func exchanges(_ scenario: Scenario) -> [Exchange] {
         ("@protocol pop3\nC: NOOP\nS: +OK " + String(repeating: "{NO|BAD}", count: 9) + "\n", 3,
          "the line's '{a|b}' alternatives make more than 256 combinations"),
         ("@protocol pop3\nC: NOOP\nS: +OK " + String(repeating: "{*}", count: 101) + "\n", 3, "the line has 101 wildcards, more than 100"),
+        ("@protocol imap\n@tags written\nC: NOOP\n", 3, "with @tags written, a command line starts with its tag: 'a001 NOOP'"),
+        ("@protocol imap\n@tags written\nC: a+1 NOOP\n", 3, "with @tags written, a command line starts with its tag"),
+        ("@protocol pop3\n@tags written\n", 2, "@tags is for IMAP scenarios"),
+        ("@protocol imap\n@tags automatic\n", 2, "@tags takes 'written'"),
+        ("@protocol imap\nC: NOOP\nS: OK {*}\n@tags written\n", 4, "@tags must come before the first exchange"),
         ("@protocol imap\nC: NOOP\nS: OK {*}\n@connect other\n@finally\nS: * OK {*}\n", 5,
          "@finally right after @connect would part the connection from its greeting"),
     ])

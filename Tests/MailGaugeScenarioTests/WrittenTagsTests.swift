@@ -71,23 +71,6 @@ import Testing
         #expect(commands(scenario) == ["- LOGIN ${user} ${password}", "a9 NOOP"])
     }
 
-    @Test(arguments: [
-        ("@protocol imap\n@tags written\nC: NOOP\n", 3, "with @tags written, a command line starts with its tag: 'a001 NOOP'"),
-        ("@protocol imap\n@tags written\nC: a+1 NOOP\n", 3, "with @tags written, a command line starts with its tag"),
-        ("@protocol pop3\n@tags written\n", 2, "@tags is for IMAP scenarios"),
-        ("@protocol imap\n@tags automatic\n", 2, "@tags takes 'written'"),
-        ("@protocol imap\nC: NOOP\nS: OK {*}\n@tags written\n", 4, "@tags must come before the first exchange"),
-    ])
-    func mistakesAreReportedWithFileAndLine(text: String, line: Int, message: String) {
-        do {
-            _ = try parse(["main.scn": text])
-            Issue.record("expected an error for \(text.debugDescription)")
-        } catch {
-            #expect(error.location == SourceLocation(file: "main.scn", line: line))
-            #expect(error.message.hasPrefix(message), "got: \(error.message)")
-        }
-    }
-
     /// POP3 content lines keep their leading spaces but one: a folded header line starts with one.
     @Test func pop3ContentKeepsItsIndentation() throws {
         let scenario = try parse(["main.scn": "@protocol pop3\nC:   RETR 1\nS: +OK\nS:  folded\nS: .\n"])
