@@ -17,6 +17,10 @@ public struct Command: Sendable, Equatable {
         public var nonSynchronizing: Bool
         /// The size as written, or nil for `{*}` (computed from the content).
         public var declaredSize: Int?
+        /// `{n!}`: the size is sent as written even where the content holds another, on
+        /// purpose (a test of how the server meets a wrong count); otherwise the parser
+        /// rejects a size the content does not have.
+        public var sizeIsDeliberate = false
         /// The command text after the literal (`C+:`), possibly empty.
         public var then: Template
     }
@@ -25,19 +29,23 @@ public struct Command: Sendable, Equatable {
     public var verb: String { text.verb }
 }
 
-/// A literal announcement at the end of a command line: `{12}`, `{12+}`, `{*}`, `{*+}`.
+/// A literal announcement at the end of a command line: `{12}`, `{12+}`, `{*}`, `{*+}`, and
+/// `{12!}` or `{12+!}` for a size sent as written whatever the content holds.
 struct LiteralMarker: Equatable {
     var declaredSize: Int?
     var nonSynchronizing: Bool
+    var sizeIsDeliberate: Bool
     /// The line without the marker.
     var prefix: Substring
 
     init?(endOf line: Substring) {
         guard line.hasSuffix("}"), let open = line.lastIndex(of: "{") else { return nil }
         var body = line[line.index(after: open)..<line.index(before: line.endIndex)]
+        sizeIsDeliberate = body.hasSuffix("!")
+        if sizeIsDeliberate { body = body.dropLast() }
         nonSynchronizing = body.hasSuffix("+")
         if nonSynchronizing { body = body.dropLast() }
-        if body == "*" {
+        if body == "*", !sizeIsDeliberate {
             declaredSize = nil
         } else if !body.isEmpty, body.allSatisfy(\.isASCIIDigit), let size = Int(body) {
             declaredSize = size

@@ -134,6 +134,9 @@ extension ScenarioParser {
         /// data (`S: + …`): their next `C:` line is that data, sent without a tag.
         var currentConnection = "main"
         var awaitingContinuation: Set<String> = []
+        /// After `@pipelined`, up to the next `S:` line: commands without `S:` lines are sent
+        /// without waiting, their replies read with the next command's.
+        var pipelining = false
 
         init(file: String) { self.file = file }
 
@@ -215,8 +218,10 @@ extension ScenarioParser {
         }
 
         private static func literal(_ marker: LiteralMarker, at location: SourceLocation) -> Command.Literal {
-            Command.Literal(lines: [], nonSynchronizing: marker.nonSynchronizing, declaredSize: marker.declaredSize,
-                            then: .empty(at: location))
+            var literal = Command.Literal(lines: [], nonSynchronizing: marker.nonSynchronizing, declaredSize: marker.declaredSize,
+                                          then: .empty(at: location))
+            literal.sizeIsDeliberate = marker.sizeIsDeliberate
+            return literal
         }
 
         /// True while `L:` and `C+:` lines still belong to the pending command's literal.
@@ -255,6 +260,7 @@ extension ScenarioParser {
         }
 
         private mutating func expect(_ text: Substring, presence: ExpectedLine.Presence, at location: SourceLocation) throws(ScenarioError) {
+            pipelining = false
             if presence != .required && mailProtocol != .imap {
                 throw ScenarioError("'S?:' and 'S!:' (may and must-not appear) are for IMAP untagged responses", at: location)
             }
@@ -308,12 +314,43 @@ extension ScenarioParser {
             guard let exchange = pending else { return }
             pending = nil
             if mailProtocol == .pop3 { try Self.checkPOP3Reply(exchange) }
+            if let command = exchange.command {
+                try Self.checkLiterals(of: command)
+                if exchange.expected.isEmpty && !pipelining {
+                    throw ScenarioError("'\(command.verb)' has no expected reply: write its 'S:' lines, or put @pipelined before commands sent without waiting", at: command.location)
+                }
+            }
             if exchange.expected.last?.source.hasPrefix("+") == true {
                 awaitingContinuation.insert(currentConnection)
             } else if exchange.command != nil {
                 awaitingContinuation.remove(currentConnection)
             }
             steps.append(.exchange(exchange))
+        }
+
+        /// A literal is sent with the size of its content: `{*}` needs content to count (`L:` lines
+        /// or `@literal`), and a size written out must be the content's, each line with its CRLF,
+        /// unless `{n!}` says it is wrong on purpose. Content with variables is counted when sent.
+        private static func checkLiterals(of command: Command) throws(ScenarioError) {
+            for literal in command.literals {
+                if literal.declaredSize == nil, literal.lines.isEmpty {
+                    throw ScenarioError("the literal '{*}' has no content: write its 'L:' lines or @literal FILE (an empty literal is written '{0}')", at: command.location)
+                }
+                guard let declared = literal.declaredSize, !literal.sizeIsDeliberate else { continue }
+                var octets = 0
+                for line in literal.lines {
+                    var text = ""
+                    for segment in line.segments {
+                        guard case .literal(let part) = segment else { octets = -1; break }
+                        text += part
+                    }
+                    if octets < 0 { break }
+                    octets += text.utf8.count + 2
+                }
+                if octets >= 0, octets != declared {
+                    throw ScenarioError("the literal is announced as {\(declared)} but its content is \(octets) octets (each line with its CRLF): write {*} to have it counted, or {\(declared)!} to send the wrong size on purpose", at: command.location)
+                }
+            }
         }
 
         /// A POP3 reply is one status line, optionally followed by content and the `.` terminator.
@@ -413,6 +450,10 @@ extension ScenarioParser {
                 open(connection, at: location)
             case "finally":
                 try startCleanup(with: argument, at: location)
+            case "pipelined":
+                guard argument.isEmpty else { throw ScenarioError("@pipelined takes no argument", at: location) }
+                try flush()
+                pipelining = true
             case "needs":
                 try requireArgument("what the next exchange checks for, e.g. '@needs a message 3 in the maildrop'")
                 try bind(.precondition(argument), by: String(name), at: location)
@@ -428,7 +469,7 @@ extension ScenarioParser {
                 currentConnection = argument
                 steps.append(.use(name: argument, location: location))
             default:
-                throw ScenarioError("unknown directive '@\(name)'; known: @protocol @title @tags @rfc @requires @needs @should @seeded @include @literal @set @connect @use @authenticate @sleep @finally", at: location)
+                throw ScenarioError("unknown directive '@\(name)'; known: @protocol @title @tags @rfc @requires @needs @should @seeded @include @literal @set @connect @use @authenticate @sleep @pipelined @finally", at: location)
             }
             return nil
         }

@@ -190,6 +190,12 @@ private func exchanges(_ scenario: Scenario) -> [Exchange] {
         ("@protocol pop3\nC: NOOP\nS: +OK " + String(repeating: "{NO|BAD}", count: 9) + "\n", 3,
          "the line's '{a|b}' alternatives make more than 256 combinations"),
         ("@protocol pop3\nC: NOOP\nS: +OK " + String(repeating: "{*}", count: 101) + "\n", 3, "the line has 101 wildcards, more than 100"),
+        ("@protocol imap\nC: APPEND INBOX {*}\nS: OK {*}\n", 2, "the literal '{*}' has no content"),
+        ("@protocol imap\nC: APPEND INBOX {10}\nL: 0123456789012345678901234\nS: OK {*}\n", 2,
+         "the literal is announced as {10} but its content is 27 octets (each line with its CRLF)"),
+        ("@protocol imap\nC: NOOP\nC: CHECK\nS: OK {*}\n", 2, "'NOOP' has no expected reply: write its 'S:' lines, or put @pipelined"),
+        ("@protocol pop3\nC: NOOP\n", 2, "'NOOP' has no expected reply"),
+        ("@protocol imap\nS: * OK {*}\n@pipelined now\nC: NOOP\nS: OK {*}\n", 3, "@pipelined takes no argument"),
         ("@protocol imap\n@tags written\nC: NOOP\n", 3, "with @tags written, a command line starts with its tag: 'a001 NOOP'"),
         ("@protocol imap\n@tags written\nC: a+1 NOOP\n", 3, "with @tags written, a command line starts with its tag"),
         ("@protocol pop3\n@tags written\n", 2, "@tags is for IMAP scenarios"),
@@ -227,6 +233,30 @@ private func exchanges(_ scenario: Scenario) -> [Exchange] {
 }
 
 /// `@finally` parts a scenario: the steps after it are the cleanup, run even when one before failed.
+/// Literals are sent with the size of their content, and commands without replies only when
+/// `@pipelined` says they are sent without waiting.
+@Suite struct LiteralAndPipeliningTests {
+    private func commands(_ text: String) throws -> [Command] {
+        exchanges(try parse(["main.scn": text])).compactMap(\.command)
+    }
+
+    @Test func aSizeWrittenOutMatchesItsContentOrIsDeliberate() throws {
+        let counted = try commands("@protocol imap\nC: APPEND INBOX {7}\nL: hello\nS: OK {*}\n")
+        #expect(counted.first?.literals.first?.declaredSize == 7)
+        let deliberate = try commands("@protocol imap\nC: APPEND INBOX {10!}\nL: 0123456789012345678901234\nS: OK {*}\n")
+        #expect(deliberate.first?.literals.first?.declaredSize == 10)
+        #expect(deliberate.first?.literals.first?.sizeIsDeliberate == true)
+        // Content with a variable is counted when it is sent.
+        let variable = try commands("@protocol imap\nC: APPEND INBOX {3}\nL: ${user}\nS: OK {*}\n")
+        #expect(variable.count == 1)
+    }
+
+    @Test func pipelinedCommandsNeedNoRepliesOfTheirOwn() throws {
+        let sent = try commands("@protocol imap\nS: * OK {*}\n@pipelined\nC: [p1] NOOP\nC: [p2] CHECK\nS: OK {*}\nC: LOGOUT\nS: OK {*}\n")
+        #expect(sent.map(\.tag) == ["p1", "p2", nil])
+    }
+}
+
 @Suite struct FinallyDirectiveTests {
     /// The commands of `steps`, in order, each with the place it was written.
     private func commands(_ steps: [ScenarioStep]) -> [String] {
