@@ -45,5 +45,16 @@ public struct Bindings: Sendable, Equatable {
 /// A `${name}` that has no value when a line is rendered or matched.
 public struct UndefinedVariable: Error, Sendable, Equatable, CustomStringConvertible {
     public var name: String
-    public var description: String { "variable '${\(name)}' has no value" }
+    /// It has a value, but an expression needs a number and the value is none (not shown: it
+    /// may be a secret).
+    public var isNotANumber = false
+
+    public init(name: String, isNotANumber: Bool = false) {
+        self.name = name
+        self.isNotANumber = isNotANumber
+    }
+
+    public var description: String {
+        isNotANumber ? "variable '${\(name)}' holds no number for the expression it is in" : "variable '${\(name)}' has no value"
+    }
 }

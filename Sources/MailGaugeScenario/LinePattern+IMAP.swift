@@ -20,6 +20,8 @@ extension LinePattern {
                     inQuotedString = Self.endsInQuotedString(text.utf8, startingInside: inQuotedString)
                 case .variable(let name):
                     units += IMAPLineUnit.octets(Self.token(for: try Self.value(of: name, in: bindings), inQuotedString: inQuotedString))
+                case .expression(let expression):
+                    units += IMAPLineUnit.octets(try expression.text(in: bindings).utf8)
                 case .wildcard(let wildcard):
                     units.append(.hole(UInt16(wildcards.count)))
                     wildcards.append(wildcard)
@@ -30,7 +32,7 @@ extension LinePattern {
                 let normalizer = IMAPLineNormalizer(ordering: ordering)
                 let line = normalizer.normalize(received).compactMap(\.octet)
                 let pieces = Self.pieces(normalizer.normalize(units), wildcards)
-                if let captures = PatternPiece.match(pieces, line) { return captures }
+                if let captures = PatternPiece.match(pieces, line), let admitted = try admitted(captures, bindings) { return admitted }
             }
         }
         return nil

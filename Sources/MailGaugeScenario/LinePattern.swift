@@ -13,12 +13,18 @@ public struct LinePattern: Sendable, Equatable {
 
     /// Names this pattern captures, in order.
     public var captures: [String] {
-        segments.compactMap { if case .wildcard(let w) = $0 { w.capture } else { nil } }
+        segments.compactMap { if case .wildcard(let w) = $0 { w.capture.flatMap { $0.hasPrefix("#") ? nil : $0 } } else { nil } }
     }
 
     /// Names this pattern reads.
     public var variables: [String] {
-        segments.compactMap { if case .variable(let name) = $0 { name } else { nil } }
+        segments.flatMap { segment -> [String] in
+            switch segment {
+            case .variable(let name): [name]
+            case .expression(let expression): expression.names
+            default: []
+            }
+        }
     }
 
     /// True when the pattern is exactly `text`, with no variable or wildcard.
@@ -34,13 +40,28 @@ public struct LinePattern: Sendable, Equatable {
                 switch segment {
                 case .literal(let text): return .exact(Array(text.utf8))
                 case .variable(let name): return .exact(Array(try Self.value(of: name, in: bindings).utf8))
+                case .expression(let expression): return .exact(Array(try expression.text(in: bindings).utf8))
                 case .wildcard(let wildcard): return .wildcard(wildcard)
                 case .alternatives: preconditionFailure("choices hold no alternatives")
                 }
             }
-            if let captures = PatternPiece.match(pieces, line) { return captures }
+            if let captures = PatternPiece.match(pieces, line), let admitted = try admitted(captures, bindings) { return admitted }
         }
         return nil
+    }
+
+    /// The captures of a match whose bounds all hold (`{k:number <= ${n}}`), without the names
+    /// bounded wildcards took for themselves; nil when one does not hold. A bound is checked on
+    /// the number the match took, the longest the rest of the line allows.
+    func admitted(_ captures: [String: String], _ bindings: Bindings) throws(UndefinedVariable) -> [String: String]? {
+        var hasOwnNames = false
+        for case .wildcard(let wildcard) in segments {
+            guard let bound = wildcard.bound, let name = wildcard.capture else { continue }
+            hasOwnNames = hasOwnNames || name.hasPrefix("#")
+            guard let number = captures[name].flatMap({ Int($0) }) else { return nil }
+            guard bound.relation.holds(number, try bound.value.number(in: bindings)) else { return nil }
+        }
+        return hasOwnNames ? captures.filter { !$0.key.hasPrefix("#") } : captures
     }
 
     /// The pattern once per combination of its alternatives, each alternative as literal text:

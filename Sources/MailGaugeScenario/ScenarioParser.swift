@@ -289,7 +289,15 @@ extension ScenarioParser {
         }
 
         private func checkDefined(_ segments: [Segment], at location: SourceLocation) throws(ScenarioError) {
-            for case .variable(let name) in segments where !defined.contains(name) {
+            let names = segments.flatMap { segment -> [String] in
+                switch segment {
+                case .variable(let name): [name]
+                case .expression(let expression): expression.names
+                case .wildcard(let wildcard): wildcard.bound?.value.names ?? []
+                default: []
+                }
+            }
+            for name in names where !defined.contains(name) {
                 throw ScenarioError("'${\(name)}' is not defined here: use an account variable (\(ScenarioParser.builtinVariables.sorted().joined(separator: ", "))), a @set name, or capture it earlier with {\(name):kind}", at: location)
             }
         }

@@ -4,6 +4,8 @@ public enum Segment: Sendable, Equatable {
     case literal(String)
     /// `${name}`: an account value, a `@set` value or an earlier capture.
     case variable(String)
+    /// `${count - 1}`: integer arithmetic on such values.
+    case expression(Expression)
     /// `{kind}` or `{name:kind}` in an `S:` line: a part of the reply that varies.
     case wildcard(Wildcard)
     /// `{NO|BAD}` in an `S:` line: any one of the texts, as written (the RFC often lets a
@@ -14,13 +16,39 @@ public enum Segment: Sendable, Equatable {
 /// A part of a reply that varies from server to server, optionally captured for later lines.
 public struct Wildcard: Sendable, Equatable {
     public var kind: WildcardKind
-    /// The variable the matched text is stored in, if any.
+    /// The variable the matched text is stored in, if any. A bounded wildcard without a name
+    /// gets one of its own, starting with `#` (no variable name does), which a match drops.
     public var capture: String?
+    /// `{k:number <= ${exists}}`: the number matched must stand so to the value.
+    public var bound: Bound?
 
-    public init(kind: WildcardKind, capture: String? = nil) {
+    public init(kind: WildcardKind, capture: String? = nil, bound: Bound? = nil) {
         self.kind = kind
         self.capture = capture
+        self.bound = bound
     }
+}
+
+/// How a matched number must compare with a value: `{number > 0}`, `{k:number <= ${n}}`.
+public struct Bound: Sendable, Equatable {
+    public enum Relation: String, Sendable, CaseIterable {
+        // Two-character relations first, so `<=` is not read as `<`.
+        case atMost = "<=", atLeast = ">=", unequal = "!=", below = "<", above = ">", equal = "="
+
+        func holds(_ left: Int, _ right: Int) -> Bool {
+            switch self {
+            case .atMost: left <= right
+            case .atLeast: left >= right
+            case .unequal: left != right
+            case .below: left < right
+            case .above: left > right
+            case .equal: left == right
+            }
+        }
+    }
+
+    public var relation: Relation
+    public var value: Expression
 }
 
 public enum WildcardKind: String, Sendable, CaseIterable {

@@ -22,11 +22,8 @@ enum SegmentLexer {
                 index = text.index(after: next)
             } else if character == "$", next < text.endIndex, text[next] == "{" {
                 let (body, after) = try braced(text, openingAt: next, at: location)
-                guard VariableName.isValid(body) else {
-                    throw ScenarioError("'${\(body)}' is not a variable name (letters, digits, '_' and '-', starting with a letter)", at: location)
-                }
                 flushLiteral()
-                segments.append(.variable(String(body)))
+                segments.append(try variableOrExpression(body, at: location))
                 index = after
             } else if character == "{", patterns {
                 let (body, after) = try braced(text, openingAt: index, at: location)
@@ -44,6 +41,13 @@ enum SegmentLexer {
         }
         flushLiteral()
         if patterns { try checkBounds(segments, at: location) }
+        // A bounded wildcard is checked on what it matched, so it needs a name: one of its own.
+        for (index, segment) in segments.enumerated() {
+            if case .wildcard(var wildcard) = segment, wildcard.bound != nil, wildcard.capture == nil {
+                wildcard.capture = "#\(index)"
+                segments[index] = .wildcard(wildcard)
+            }
+        }
         return segments
     }
 
@@ -68,13 +72,29 @@ enum SegmentLexer {
         }
     }
 
-    /// The text between `{` at `open` and the next `}`, and the index after the `}`.
+    /// `${name}` or `${count - 1}`.
+    static func variableOrExpression(_ body: Substring, at location: SourceLocation) throws(ScenarioError) -> Segment {
+        if VariableName.isValid(body) { return .variable(String(body)) }
+        if let expression = Expression.parse(body) { return .expression(expression) }
+        throw ScenarioError("'${\(body)}' is not a variable name (letters, digits, '_' and '-', starting with a letter) or an expression such as '${count - 1}'", at: location)
+    }
+
+    /// The text between `{` at `open` and the `}` that closes it (a bound's `${n}` nests
+    /// inside), and the index after the `}`.
     private static func braced(_ text: Substring, openingAt open: Substring.Index, at location: SourceLocation) throws(ScenarioError) -> (Substring, Substring.Index) {
         let start = text.index(after: open)
-        guard let close = text[start...].firstIndex(of: "}") else {
-            throw ScenarioError("'{' is not closed by '}' (write '\\{' for a literal brace)", at: location)
+        var depth = 0
+        var index = start
+        while index < text.endIndex {
+            switch text[index] {
+            case "{": depth += 1
+            case "}" where depth == 0: return (text[start..<index], text.index(after: index))
+            case "}": depth -= 1
+            default: break
+            }
+            index = text.index(after: index)
         }
-        return (text[start..<close], text.index(after: close))
+        throw ScenarioError("'{' is not closed by '}' (write '\\{' for a literal brace)", at: location)
     }
 
     /// `{kind}`, `{name:kind}` or `{one|other}`; nil for an IMAP literal announcement such as
@@ -93,8 +113,34 @@ enum SegmentLexer {
         return .wildcard(try wildcard(body, at: location))
     }
 
-    /// `{kind}` or `{name:kind}`.
-    private static func wildcard(_ body: Substring, at location: SourceLocation) throws(ScenarioError) -> Wildcard {
+    /// `{kind}` or `{name:kind}`, and for numbers a bound after a space: `{k:number <= ${n}}`.
+    private static func wildcard(_ text: Substring, at location: SourceLocation) throws(ScenarioError) -> Wildcard {
+        let body = text.prefix { $0 != " " }
+        guard body.count < text.count else { return try unbounded(body, at: location) }
+        var wildcard = try unbounded(body, at: location)
+        guard wildcard.kind == .number else {
+            throw ScenarioError("only '{number}' takes a bound, as in '{k:number <= ${n}}', not '{\(text)}'", at: location)
+        }
+        wildcard.bound = try bound(text.dropFirst(body.count + 1), in: text, at: location)
+        return wildcard
+    }
+
+    /// `<= ${n}`, `> 0`: a relation, then an expression in `${…}` or a number.
+    private static func bound(_ text: Substring, in whole: Substring, at location: SourceLocation) throws(ScenarioError) -> Bound {
+        let problem = ScenarioError("'{\(whole)}': a bound is a relation (<, <=, >, >=, =, !=) and a number or '${expression}'", at: location)
+        guard let relation = Bound.Relation.allCases.first(where: { text.hasPrefix($0.rawValue) }) else { throw problem }
+        let value = text.dropFirst(relation.rawValue.count).drop { $0 == " " }
+        if !value.isEmpty, value.allSatisfy(\.isASCIIDigit), let number = Int(value) {
+            return Bound(relation: relation, value: .number(number))
+        }
+        guard value.hasPrefix("${"), value.hasSuffix("}") else { throw problem }
+        let inner = value.dropFirst(2).dropLast()
+        if VariableName.isValid(inner) { return Bound(relation: relation, value: .name(String(inner))) }
+        guard let expression = Expression.parse(inner) else { throw problem }
+        return Bound(relation: relation, value: expression)
+    }
+
+    private static func unbounded(_ body: Substring, at location: SourceLocation) throws(ScenarioError) -> Wildcard {
         let parts = body.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
         let kindText = parts.count == 2 ? parts[1] : parts[0]
         guard let kind = WildcardKind(rawValue: String(kindText)) else {

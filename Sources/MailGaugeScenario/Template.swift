@@ -27,6 +27,8 @@ public struct Template: Sendable, Equatable {
             case .variable(let name):
                 guard let value = bindings[name] else { throw UndefinedVariable(name: name) }
                 line += value
+            case .expression(let expression):
+                line += try expression.text(in: bindings)
             case .wildcard, .alternatives: preconditionFailure("the lexer makes no patterns in templates")
             }
         }

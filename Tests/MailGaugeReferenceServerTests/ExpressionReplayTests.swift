@@ -1,0 +1,104 @@
+import MailGaugeClient
+import MailGaugeReferenceServer
+import MailGaugeResult
+import MailGaugeRunner
+import MailGaugeScenario
+import Testing
+
+/// Expressions and bounds against the reference server: they pass where the server keeps the
+/// rule they state, and fail on the line that states it where a fault breaks it.
+struct ExpressionReplayTests {
+    private func replay(_ text: String, faults: Set<Fault> = []) async throws -> ScenarioResult {
+        try await RunningServer.with(.init(faults: faults, threads: 1)) { server, _ in
+            let mailProtocol = text.hasPrefix("@protocol pop3") ? "pop3" : "imap"
+            let port = mailProtocol == "pop3" ? server.ports.pop3 : server.ports.imap
+            let runner = ScenarioRunner(target: try Target(url: "\(mailProtocol)://127.0.0.1:\(port)"))
+            return await runner.run(try ScenarioParser { _ in text }.parse(path: "expr.scn"), as: Account(user: "user1", password: "mg-pass-1"))
+        }
+    }
+
+    /// RFC 1939 §6: DELE marks, only QUIT deletes. STAT counts one fewer after DELE, and all
+    /// again on a new connection after the first dropped without QUIT.
+    static let deleWithoutQuit = """
+        @protocol pop3
+        S: +OK{*}
+        C: USER ${user}
+        S: +OK{*}
+        C: PASS ${password}
+        S: +OK{*}
+        C: STAT
+        S: +OK {count:number} {*}
+        C: DELE 1
+        S: +OK{*}
+        C: STAT
+        S: +OK ${count - 1} {*}
+        @connect
+        S: +OK{*}
+        C: USER ${user}
+        S: +OK{*}
+        C: PASS ${password}
+        S: +OK{*}
+        C: STAT
+        S: +OK ${count} {*}
+        C: QUIT
+        S: +OK{*}
+
+        """
+
+    @Test func arithmeticOnACaptureHoldsOnACorrectServer() async throws {
+        let result = try await replay(Self.deleWithoutQuit)
+        #expect(result.status == .passed, "\(result.reason ?? "")")
+    }
+
+    @Test func theStepThatStatesTheRuleFailsUnderTheFault() async throws {
+        let result = try await replay(Self.deleWithoutQuit, faults: [.deleteWithoutQuit])
+        #expect(result.status == .failed)
+        #expect(result.steps.first { $0.status == .failed }?.location == "expr.scn:19", "\(result.steps.map { "\($0.location) \($0.status)" })")
+    }
+
+    /// RFC 9051 §2.3.1.1: the next UID is greater than every UID assigned so far.
+    static let uidNextAboveTheLastUID = """
+        @protocol imap
+        S: * OK {*}
+        C: LOGIN ${user} ${password}
+        S: OK {*}
+        C: EXAMINE INBOX
+        S: * {exists:number} EXISTS
+        S: OK {*}
+        C: FETCH ${exists} (UID)
+        S: * ${exists} FETCH (UID {last:number})
+        S: OK {*}
+        C: CLOSE
+        S: OK {*}
+        C: STATUS INBOX (UIDNEXT)
+        S: * STATUS INBOX (UIDNEXT {next:number > ${last}})
+        S: OK {*}
+
+        """
+
+    @Test(arguments: [false, true])
+    func aBoundHoldsOrFailsItsLine(underFault: Bool) async throws {
+        let result = try await replay(Self.uidNextAboveTheLastUID, faults: underFault ? [.uidNextTooLow] : [])
+        #expect(result.status == (underFault ? .failed : .passed), "\(result.reason ?? "")")
+        if underFault { #expect(result.steps.last?.location == "expr.scn:13") }
+    }
+
+    /// A bounded S!: forbids only the responses its bound picks out.
+    @Test(arguments: [("> ${exists}", ScenarioResult.Status.passed), ("<= ${exists}", .failed)])
+    func aBoundedForbiddenResponseForbidsOnlyThoseNumbers(bound: String, status: ScenarioResult.Status) async throws {
+        let result = try await replay("""
+            @protocol imap
+            S: * OK {*}
+            C: LOGIN ${user} ${password}
+            S: OK {*}
+            C: EXAMINE INBOX
+            S: * {exists:number} EXISTS
+            S: OK {*}
+            C: FETCH 1:* (FLAGS)
+            S!: * {k:number \(bound)} FETCH {*}
+            S: OK {*}
+
+            """)
+        #expect(result.status == status, "\(result.reason ?? "")")
+    }
+}
