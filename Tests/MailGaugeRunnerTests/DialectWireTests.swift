@@ -48,7 +48,7 @@ struct DialectWireTests {
     @Test func aPipelinedUserIsAnsweredBeforeThePasswordGoesOut() async throws {
         let server = try await ScriptedServer.start(greeting: Array("+OK ready\r\n".utf8),
                                                     replies: [Array("-ERR [AUTH] Plaintext authentication disallowed on non-secure (SSL/TLS) connections.\r\n".utf8)])
-        let result = try await replay("S: +OK{*}\nC: USER ${user}\nC: PASS ${password}\nS: +OK{*}\n", on: server, protocol: "pop3")
+        let result = try await replay("S: +OK{*}\n@pipelined\nC: USER ${user}\nC: PASS ${password}\nS: +OK{*}\n", on: server, protocol: "pop3")
         let received = String(decoding: server.received, as: UTF8.self)
         await server.stop()
         #expect(received == "USER u\r\n", "\(received)")
