@@ -137,6 +137,8 @@ extension ScenarioParser {
         /// After `@pipelined`, up to the next `S:` line: commands without `S:` lines are sent
         /// without waiting, their replies read with the next command's.
         var pipelining = false
+        /// Each file's margin: the spaces between a line's colon and its text.
+        var margins: [String: Int] = [:]
 
         init(file: String) { self.file = file }
 
@@ -153,7 +155,7 @@ extension ScenarioParser {
             if trimmed.hasPrefix("@") {
                 return try directive(trimmed.dropFirst(), at: location, isFragment: isFragment)
             }
-            guard let (prefix, text) = Self.split(line, dropsIndent: mailProtocol == .imap) else {
+            guard let (prefix, text) = split(line, in: location.file) else {
                 throw ScenarioError("expected 'C:', 'S:', an @directive or a # comment, found '\(line.prefix(40))'", at: location)
             }
             try ensureConnection(at: location)
@@ -170,15 +172,19 @@ extension ScenarioParser {
 
         private static let linePrefixes = ["C+:", "C:", "L:", "S?:", "S!:", "S:"]
 
-        /// The line's prefix and its text after one optional space (trailing spaces matter).
-        /// Commands, and IMAP responses, never start with a space, so there every space after
-        /// the colon is dropped: RFC 3501 and 9051 indent their transcripts (`C:   a001 login`).
-        /// POP3 content lines and `L:` lines keep all but the first: they may start with one.
-        private static func split(_ line: Substring, dropsIndent imap: Bool) -> (String, Substring)? {
-            guard let prefix = linePrefixes.first(where: { line.hasPrefix($0) }) else { return nil }
+        /// The line's prefix and its text after the file's margin (trailing spaces matter). The
+        /// margin is the spaces after the colon of the file's first such line, at least one:
+        /// RFC 1939 indents its transcript by four (`S:    +OK 2 320`), RFC 3501 by three, and
+        /// a content line may start with spaces of its own beyond the margin (a folded header).
+        private mutating func split(_ line: Substring, in file: String) -> (String, Substring)? {
+            guard let prefix = Self.linePrefixes.first(where: { line.hasPrefix($0) }) else { return nil }
             let rest = line.dropFirst(prefix.count)
-            if prefix.hasPrefix("C") || (imap && prefix.hasPrefix("S")) { return (prefix, rest.drop { $0 == " " }) }
-            return (prefix, rest.first == " " ? rest.dropFirst() : rest)
+            let spaces = rest.prefix { $0 == " " }.count
+            let margin = margins[file] ?? {
+                margins[file] = max(1, spaces)
+                return max(1, spaces)
+            }()
+            return (prefix, rest.dropFirst(min(spaces, margin)))
         }
 
         private mutating func command(_ text: Substring, at location: SourceLocation) throws(ScenarioError) {

@@ -71,11 +71,17 @@ import Testing
         #expect(commands(scenario) == ["- LOGIN ${user} ${password}", "a9 NOOP"])
     }
 
-    /// POP3 content lines keep their leading spaces but one: a folded header line starts with one.
-    @Test func pop3ContentKeepsItsIndentation() throws {
-        let scenario = try parse(["main.scn": "@protocol pop3\nC:   RETR 1\nS: +OK\nS:  folded\nS: .\n"])
+    /// The file's first line sets its margin; a content line keeps the spaces beyond it (a
+    /// folded header line starts with one). RFC 1939 §10 indents by four.
+    @Test(arguments: [
+        ("C:    RETR 1\nS:    +OK\nS:     folded\nS:    .\n", " folded"),
+        ("C: RETR 1\nS: +OK\nS:  folded\nS: .\n", " folded"),
+        ("C:RETR 1\nS:+OK\nS: folded\nS:.\n", "folded"),
+    ])
+    func contentKeepsTheSpacesBeyondTheMargin(lines: String, content: String) throws {
+        let scenario = try parse(["main.scn": "@protocol pop3\n" + lines])
         #expect(commands(scenario) == ["- RETR 1"])
-        let lines = scenario.steps.compactMap { if case .exchange(let e) = $0 { e.expected.map(\.source) } else { nil } }
-        #expect(lines.last == ["+OK", " folded", "."])
+        let expected = scenario.steps.compactMap { if case .exchange(let e) = $0 { e.expected.map(\.source) } else { nil } }
+        #expect(expected.last == ["+OK", content, "."])
     }
 }
