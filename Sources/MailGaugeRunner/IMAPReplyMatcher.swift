@@ -34,6 +34,12 @@ enum IMAPReplyMatcher {
             let found: Int?
             var captures: [String: String] = [:]
             switch role(of: line) {
+            case .untagged where line.presence != .forbidden && line.pattern?.counted != nil:
+                if let problem = try countedMismatch(line, received, &used, scope) {
+                    verdict.mismatch = Mismatch(expectedLine: index, actualLine: nil, message: problem)
+                    return verdict
+                }
+                continue
             case .untagged:
                 found = try received.indices.first { candidate in
                     guard !used.contains(candidate), received[candidate].firstLine.first == UInt8(ascii: "*"),
@@ -86,6 +92,33 @@ enum IMAPReplyMatcher {
 
     /// The whole response against the pattern; or, for a pattern that ends in a literal's `{n}` or
     /// has `L:` lines, the first line against the pattern and the literal's lines against the `L:` lines.
+    /// A counted line (`S: * {k:number in 1..${n}} FETCH {*}`) takes every response it matches,
+    /// one per number of its range; what is wrong with the numbers they carry, or nil: one
+    /// missing (for `S:`) or given twice.
+    private static func countedMismatch(_ line: ExpectedLine, _ received: [IMAPReceived], _ used: inout Set<Int>,
+                                        _ bindings: Bindings) throws -> String? {
+        guard let pattern = line.pattern, let (name, range) = pattern.counted else { return nil }
+        var seen: [Int: Int] = [:]
+        for candidate in received.indices where !used.contains(candidate) && received[candidate].firstLine.first == UInt8(ascii: "*") {
+            guard let matched = try match(line, received[candidate], bindings), let number = matched[name].flatMap({ Int($0) }) else { continue }
+            used.insert(candidate)
+            seen[number, default: 0] += 1
+        }
+        let (lower, upper) = (try range.lower.number(in: bindings), try range.upper.number(in: bindings))
+        let twice = seen.filter { $0.value > 1 }.keys.sorted()
+        // A range of a million numbers with most missing is named by its first few.
+        let missing = line.presence == .required && lower <= upper ? (lower...upper).lazy.filter { seen[$0] == nil }.prefix(11).map { $0 } : []
+        guard !missing.isEmpty || !twice.isEmpty else { return nil }
+        var parts: [String] = []
+        if !missing.isEmpty { parts.append("none for " + listed(missing)) }
+        if !twice.isEmpty { parts.append("more than one for " + listed(twice)) }
+        return "'\(line.source)' stands for one response per number of \(lower)..\(upper): " + parts.joined(separator: "; ")
+    }
+
+    private static func listed(_ numbers: [Int]) -> String {
+        numbers.prefix(10).map(String.init).joined(separator: ", ") + (numbers.count > 10 ? " and more" : "")
+    }
+
     /// Whether a completion line is written with the command's tag in front, as `${tag}` or as
     /// the tag itself (`S: a001 OK …` after `C: a001 LOGIN …` or `C: [a001] LOGIN …`): then it
     /// is matched whole, else with the tag put in front.

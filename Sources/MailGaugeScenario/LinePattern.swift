@@ -11,6 +11,15 @@ public struct LinePattern: Sendable, Equatable {
         self.location = location
     }
 
+    /// The wildcard whose range makes the line counted (`{k:number in 1..${n}}`), with the
+    /// name its numbers are captured under.
+    public var counted: (name: String, range: NumberRange)? {
+        for case .wildcard(let wildcard) in segments {
+            if let range = wildcard.range, let name = wildcard.capture { return (name, range) }
+        }
+        return nil
+    }
+
     /// Names this pattern captures, in order.
     public var captures: [String] {
         segments.compactMap { if case .wildcard(let w) = $0 { w.capture.flatMap { $0.hasPrefix("#") ? nil : $0 } } else { nil } }
@@ -56,10 +65,14 @@ public struct LinePattern: Sendable, Equatable {
     func admitted(_ captures: [String: String], _ bindings: Bindings) throws(UndefinedVariable) -> [String: String]? {
         var hasOwnNames = false
         for case .wildcard(let wildcard) in segments {
-            guard let bound = wildcard.bound, let name = wildcard.capture else { continue }
+            guard wildcard.bound != nil || wildcard.range != nil, let name = wildcard.capture else { continue }
             hasOwnNames = hasOwnNames || name.hasPrefix("#")
             guard let number = captures[name].flatMap({ Int($0) }) else { return nil }
-            guard bound.relation.holds(number, try bound.value.number(in: bindings)) else { return nil }
+            if let bound = wildcard.bound, !bound.relation.holds(number, try bound.value.number(in: bindings)) { return nil }
+            if let range = wildcard.range {
+                let (lower, upper) = (try range.lower.number(in: bindings), try range.upper.number(in: bindings))
+                guard lower <= number && number <= upper else { return nil }
+            }
         }
         return hasOwnNames ? captures.filter { !$0.key.hasPrefix("#") } : captures
     }

@@ -299,7 +299,7 @@ extension ScenarioParser {
                 switch segment {
                 case .variable(let name): [name]
                 case .expression(let expression): expression.names
-                case .wildcard(let wildcard): wildcard.bound?.value.names ?? []
+                case .wildcard(let wildcard): wildcard.boundNames
                 default: []
                 }
             }

@@ -21,11 +21,19 @@ public struct Wildcard: Sendable, Equatable {
     public var capture: String?
     /// `{k:number <= ${exists}}`: the number matched must stand so to the value.
     public var bound: Bound?
+    /// `{k:number in 1..${exists}}`: the number matched must lie in the range.
+    public var range: NumberRange?
 
-    public init(kind: WildcardKind, capture: String? = nil, bound: Bound? = nil) {
+    public init(kind: WildcardKind, capture: String? = nil, bound: Bound? = nil, range: NumberRange? = nil) {
         self.kind = kind
         self.capture = capture
         self.bound = bound
+        self.range = range
+    }
+
+    /// Names its bound or range reads.
+    public var boundNames: [String] {
+        (bound?.value.names ?? []) + (range.map { $0.lower.names + $0.upper.names } ?? [])
     }
 }
 
@@ -49,6 +57,24 @@ public struct Bound: Sendable, Equatable {
 
     public var relation: Relation
     public var value: Expression
+
+    public init(relation: Relation, value: Expression) {
+        self.relation = relation
+        self.value = value
+    }
+}
+
+/// `{k:number in 1..${n}}`: a number in a range, both ends included. On an untagged `S:` line
+/// the line is counted: it stands for one response per number of the range, each exactly once
+/// (`S?:`: at most once).
+public struct NumberRange: Sendable, Equatable {
+    public var lower: Expression
+    public var upper: Expression
+
+    public init(lower: Expression, upper: Expression) {
+        self.lower = lower
+        self.upper = upper
+    }
 }
 
 public enum WildcardKind: String, Sendable, CaseIterable {

@@ -43,7 +43,7 @@ enum SegmentLexer {
         if patterns { try checkBounds(segments, at: location) }
         // A bounded wildcard is checked on what it matched, so it needs a name: one of its own.
         for (index, segment) in segments.enumerated() {
-            if case .wildcard(var wildcard) = segment, wildcard.bound != nil, wildcard.capture == nil {
+            if case .wildcard(var wildcard) = segment, wildcard.bound != nil || wildcard.range != nil, wildcard.capture == nil {
                 wildcard.capture = "#\(index)"
                 segments[index] = .wildcard(wildcard)
             }
@@ -113,31 +113,46 @@ enum SegmentLexer {
         return .wildcard(try wildcard(body, at: location))
     }
 
-    /// `{kind}` or `{name:kind}`, and for numbers a bound after a space: `{k:number <= ${n}}`.
+    /// `{kind}` or `{name:kind}`, and for numbers a bound or a range after a space:
+    /// `{k:number <= ${n}}`, `{k:number in 1..${n}}`.
     private static func wildcard(_ text: Substring, at location: SourceLocation) throws(ScenarioError) -> Wildcard {
         let body = text.prefix { $0 != " " }
         guard body.count < text.count else { return try unbounded(body, at: location) }
         var wildcard = try unbounded(body, at: location)
         guard wildcard.kind == .number else {
-            throw ScenarioError("only '{number}' takes a bound, as in '{k:number <= ${n}}', not '{\(text)}'", at: location)
+            throw ScenarioError("only '{number}' takes a bound or range, as in '{k:number <= ${n}}', not '{\(text)}'", at: location)
         }
-        wildcard.bound = try bound(text.dropFirst(body.count + 1), in: text, at: location)
+        let constraint = text.dropFirst(body.count + 1)
+        if constraint.hasPrefix("in ") {
+            wildcard.range = try range(constraint.dropFirst(3), in: text, at: location)
+        } else {
+            wildcard.bound = try bound(constraint, in: text, at: location)
+        }
         return wildcard
+    }
+
+    /// `1..${n}`: two values (numbers or `${expression}`) around `..`.
+    private static func range(_ text: Substring, in whole: Substring, at location: SourceLocation) throws(ScenarioError) -> NumberRange {
+        let problem = ScenarioError("'{\(whole)}': a range is 'in LOW..HIGH', each a number or '${expression}'", at: location)
+        guard let dots = text.firstRange(of: ".."), let lower = value(text[..<dots.lowerBound].trimmingSpaces),
+              let upper = value(text[dots.upperBound...].trimmingSpaces) else { throw problem }
+        return NumberRange(lower: lower, upper: upper)
+    }
+
+    /// A number, or an expression in `${…}`.
+    private static func value(_ text: Substring) -> Expression? {
+        if !text.isEmpty, text.allSatisfy(\.isASCIIDigit) { return Int(text).map(Expression.number) }
+        guard text.hasPrefix("${"), text.hasSuffix("}") else { return nil }
+        let inner = text.dropFirst(2).dropLast()
+        return VariableName.isValid(inner) ? .name(String(inner)) : Expression.parse(inner)
     }
 
     /// `<= ${n}`, `> 0`: a relation, then an expression in `${…}` or a number.
     private static func bound(_ text: Substring, in whole: Substring, at location: SourceLocation) throws(ScenarioError) -> Bound {
         let problem = ScenarioError("'{\(whole)}': a bound is a relation (<, <=, >, >=, =, !=) and a number or '${expression}'", at: location)
         guard let relation = Bound.Relation.allCases.first(where: { text.hasPrefix($0.rawValue) }) else { throw problem }
-        let value = text.dropFirst(relation.rawValue.count).drop { $0 == " " }
-        if !value.isEmpty, value.allSatisfy(\.isASCIIDigit), let number = Int(value) {
-            return Bound(relation: relation, value: .number(number))
-        }
-        guard value.hasPrefix("${"), value.hasSuffix("}") else { throw problem }
-        let inner = value.dropFirst(2).dropLast()
-        if VariableName.isValid(inner) { return Bound(relation: relation, value: .name(String(inner))) }
-        guard let expression = Expression.parse(inner) else { throw problem }
-        return Bound(relation: relation, value: expression)
+        guard let value = value(text.dropFirst(relation.rawValue.count).trimmingSpaces) else { throw problem }
+        return Bound(relation: relation, value: value)
     }
 
     private static func unbounded(_ body: Substring, at location: SourceLocation) throws(ScenarioError) -> Wildcard {
@@ -164,4 +179,11 @@ enum VariableName {
 
 extension Character {
     var isASCIIDigit: Bool { isASCII && isNumber }
+}
+
+private extension Substring {
+    var trimmingSpaces: Substring {
+        let start = drop { $0 == " " }
+        return start.dropLast(start.reversed().prefix { $0 == " " }.count)
+    }
 }

@@ -101,4 +101,30 @@ struct ExpressionReplayTests {
             """)
         #expect(result.status == status, "\(result.reason ?? "")")
     }
+
+    /// A counted line stands for one FETCH per message, each once; a range one too long names
+    /// the number nothing answered for.
+    @Test(arguments: [("${exists}", nil), ("${exists + 1}", "none for")])
+    func aCountedLineWantsOneResponsePerNumber(upper: String, failure: String?) async throws {
+        let result = try await replay("""
+            @protocol imap
+            S: * OK {*}
+            C: LOGIN ${user} ${password}
+            S: OK {*}
+            C: EXAMINE INBOX
+            S: * {exists:number} EXISTS
+            S: OK {*}
+            C: FETCH 1:* (FLAGS)
+            S: * {k:number in 1..\(upper)} FETCH (FLAGS ({*}))
+            S: OK {*}
+
+            """)
+        if let failure {
+            #expect(result.status == .failed)
+            #expect(result.reason?.contains("stands for one response per number of 1..") == true, "\(result.reason ?? "")")
+            #expect(result.reason?.contains(failure) == true, "\(result.reason ?? "")")
+        } else {
+            #expect(result.status == .passed, "\(result.reason ?? "")")
+        }
+    }
 }

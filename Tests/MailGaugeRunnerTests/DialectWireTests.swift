@@ -17,6 +17,16 @@ struct DialectWireTests {
         return await runner.run(scenario, as: Account(user: "u", password: Self.password))
     }
 
+    /// A counted line names the numbers answered twice, and those not answered.
+    @Test func aCountedLineNamesDuplicatesAndGaps() async throws {
+        let server = try await ScriptedServer.start(greeting: Array("* OK [CAPABILITY IMAP4rev1] hi\r\n".utf8),
+                                                    replies: [Array("* 1 FETCH (UID 5)\r\n* 1 FETCH (UID 5)\r\n* 3 FETCH (UID 7)\r\nA1 OK done\r\n".utf8)])
+        let result = try await replay("S: * OK {*}\nC: FETCH 1:3 (UID)\nS: * {k:number in 1..3} FETCH (UID {number})\nS: OK {*}\n", on: server)
+        await server.stop()
+        #expect(result.status == .failed)
+        #expect(result.reason?.contains("stands for one response per number of 1..3: none for 2; more than one for 1") == true, "\(result.reason ?? "")")
+    }
+
     /// A completion whose tag was never sent ends the wait when it arrives, named as such,
     /// instead of the read timeout (which would say "no reply within 60s"; no clock is read,
     /// so a loaded machine cannot bend the verdict).

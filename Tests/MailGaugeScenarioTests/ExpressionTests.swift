@@ -47,12 +47,22 @@ import Testing
         #expect(try arithmetic.matchIMAP(Array("+OK 4".utf8), bindings(["max": "3"])) == ["n": "4"])
     }
 
+    @Test func aRangeBoundsTheNumber() throws {
+        let ranged = try pattern("+OK {k:number in 2..${n + 1}}", after: "@set n 3\n")
+        #expect(ranged.counted?.name == "k")
+        #expect(try ranged.match(Array("+OK 4".utf8), bindings(["n": "3"])) == ["k": "4"])
+        #expect(try ranged.match(Array("+OK 5".utf8), bindings(["n": "3"])) == nil)
+        #expect(try ranged.match(Array("+OK 1".utf8), bindings(["n": "3"])) == nil)
+    }
+
     @Test(arguments: [
         ("C: RETR ${count -}\nS: +OK\n", "'${count -}' is not a variable name"),
         ("C: RETR ${nope + 1}\nS: +OK\n", "'${nope}' is not defined here"),
         ("C: NOOP\nS: +OK {atom > 3}\n", "only '{number}' takes a bound"),
         ("C: NOOP\nS: +OK {number >> 3}\n", "'{number >> 3}': a bound is a relation"),
         ("C: NOOP\nS: +OK {number < ${nope}}\n", "'${nope}' is not defined here"),
+        ("C: NOOP\nS: +OK {k:number in 1-3}\n", "'{k:number in 1-3}': a range is 'in LOW..HIGH'"),
+        ("C: NOOP\nS: +OK {k:number in 1..${nope}}\n", "'${nope}' is not defined here"),
     ])
     func mistakesAreFileAndLineErrors(lines: String, message: String) {
         do {
