@@ -28,7 +28,7 @@ struct ScenarioVerbs: Sendable {
                 }
             case .authenticate(_, let location):
                 roles[location.description] = .command(authenticate)
-            case .use, .set, .sleep:
+            case .use, .set, .sleep, .assertion:
                 break
             }
             afterConnect = false

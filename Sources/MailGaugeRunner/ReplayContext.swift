@@ -96,6 +96,15 @@ final class ReplayContext {
             findings: findings, latencySeconds: 0))
     }
 
+    /// Records an `@assert` as a step of its own, with the two values it compared.
+    func check(_ assertion: Assertion) throws(UndefinedVariable) {
+        let (left, right) = (try assertion.left.number(in: bindings), try assertion.right.number(in: bindings))
+        let holds = assertion.relation.holds(left, right)
+        recordCheck("@assert \(assertion.source)", observed: ["\(assertion.left) is \(left)", "\(assertion.right) is \(right)"],
+                    at: assertion.location, on: current,
+                    mismatch: holds ? nil : "\(left) \(assertion.relation.rawValue) \(right) does not hold", findings: [])
+    }
+
     /// Violations always fail a step; warnings only in strict mode; nothing when a load run
     /// turned grammar checking off.
     func failing(_ finding: Finding) -> Bool {

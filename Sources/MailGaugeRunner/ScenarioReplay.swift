@@ -52,6 +52,9 @@ struct ScenarioReplay {
                 case .sleep(let seconds, let at):
                     location = at
                     try await Self.sleep(seconds, context)
+                case .assertion(let assertion):
+                    location = assertion.location
+                    try context.check(assertion)
                 case .authenticate(let mechanism, let at):
                     location = at
                     try await dialect.authenticate(mechanism, at: at, context)

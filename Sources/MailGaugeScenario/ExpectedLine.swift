@@ -3,8 +3,9 @@ public struct ExpectedLine: Sendable, Equatable {
     public enum Match: Sendable, Equatable {
         /// A line matched against a pattern.
         case pattern(LinePattern)
-        /// `{...}`: any number of lines, including none (content not worth spelling out).
-        case anyLines
+        /// `{...}`: any number of lines, including none (content not worth spelling out);
+        /// `{...:name}` also stores in `name` how many octets they take, each line with its CRLF.
+        case anyLines(octetsInto: String?)
     }
 
     /// How an IMAP untagged expectation counts; POP3 lines are always `required`.
@@ -33,7 +34,7 @@ public struct ExpectedLine: Sendable, Equatable {
     public var source: String {
         switch match {
         case .pattern(let pattern): pattern.source
-        case .anyLines: "{...}"
+        case .anyLines(let name): name.map { "{...:\($0)}" } ?? "{...}"
         }
     }
 }

@@ -55,12 +55,18 @@ public enum LinesMatcher {
             guard !failed.contains(point) else { return nil }
             let found: [String: String]?
             switch expected[e].match {
-            case .anyLines:
+            case .anyLines(let octetsInto):
                 let key = Start(expected: e, captured: captured)
                 let knownToFail = anyLinesFailFrom[key] ?? actual.count + 1
                 if a >= knownToFail { return nil }
-                found = try firstMatch(skipping: stride(from: knownToFail - 1, through: a, by: -1), from: e + 1, bindings, captured)
-                if found == nil { anyLinesFailFrom[key] = a }
+                let next = try firstMatch(skipping: stride(from: knownToFail - 1, through: a, by: -1), from: e + 1, bindings, captured)
+                if next == nil { anyLinesFailFrom[key] = a }
+                found = next.map { end, captures in
+                    guard let octetsInto else { return captures }
+                    // Each line as sent: its octets and its CRLF.
+                    let octets = actual[a..<end].reduce(0) { $0 + $1.count + 2 }
+                    return captures.merging([octetsInto: String(octets)]) { _, own in own }
+                }
             case .pattern(let pattern):
                 if a < actual.count, let here = try pattern.match(actual[a], bindings) {
                     var extended = bindings
@@ -75,10 +81,11 @@ public enum LinesMatcher {
             return found
         }
 
+        /// Where the run ends (the first line the next expectation matched) and the captures.
         private mutating func firstMatch(skipping candidates: StrideThrough<Int>, from e: Int, _ bindings: Bindings,
-                                         _ captured: [String: String]) throws(UndefinedVariable) -> [String: String]? {
-            for skip in candidates {
-                if let captures = try match(e, skip, bindings, captured: captured) { return captures }
+                                         _ captured: [String: String]) throws(UndefinedVariable) -> (end: Int, captures: [String: String])? {
+            for end in candidates {
+                if let captures = try match(e, end, bindings, captured: captured) { return (end, captures) }
             }
             return nil
         }

@@ -45,6 +45,19 @@ public indirect enum ScenarioStep: Sendable {
     case authenticate(mechanism: String, location: SourceLocation)
     /// Send a command (none for a greeting) and check the reply.
     case exchange(Exchange)
+    /// Check how two values compare; `@assert ${octets} = ${size}`.
+    case assertion(Assertion)
+}
+
+/// `@assert ${octets} = ${size}`: two values (numbers or `${expression}`) that must stand so to
+/// each other when the replay reaches the line (RETR delivers the octets LIST announced).
+public struct Assertion: Sendable, Equatable {
+    public var left: Expression
+    public var relation: Bound.Relation
+    public var right: Expression
+    /// As written after `@assert`.
+    public var source: String
+    public var location: SourceLocation
 }
 
 /// A command and the reply expected for it.

@@ -287,7 +287,13 @@ extension ScenarioParser {
         }
 
         private mutating func expectedLine(_ text: Substring, at location: SourceLocation) throws(ScenarioError) -> ExpectedLine {
-            if text == "{...}" { return ExpectedLine(.anyLines, at: location) }
+            if text == "{...}" { return ExpectedLine(.anyLines(octetsInto: nil), at: location) }
+            if text.hasPrefix("{...:"), text.hasSuffix("}") {
+                let name = text.dropFirst(5).dropLast()
+                guard VariableName.isValid(name) else { throw ScenarioError("'\(name)' in '\(text)' is not a variable name", at: location) }
+                defined.insert(String(name))
+                return ExpectedLine(.anyLines(octetsInto: String(name)), at: location)
+            }
             let pattern = try LinePattern(text, at: location)
             try checkDefined(pattern.segments, at: location)
             defined.formUnion(pattern.captures)
@@ -295,14 +301,17 @@ extension ScenarioParser {
         }
 
         private func checkDefined(_ segments: [Segment], at location: SourceLocation) throws(ScenarioError) {
-            let names = segments.flatMap { segment -> [String] in
+            try checkDefined(segments.flatMap { segment -> [String] in
                 switch segment {
                 case .variable(let name): [name]
                 case .expression(let expression): expression.names
                 case .wildcard(let wildcard): wildcard.boundNames
                 default: []
                 }
-            }
+            }, at: location)
+        }
+
+        private func checkDefined(_ names: [String], at location: SourceLocation) throws(ScenarioError) {
             for name in names where !defined.contains(name) {
                 throw ScenarioError("'${\(name)}' is not defined here: use an account variable (\(ScenarioParser.builtinVariables.sorted().joined(separator: ", "))), a @set name, or capture it earlier with {\(name):kind}", at: location)
             }
@@ -464,6 +473,12 @@ extension ScenarioParser {
                 open(connection, at: location)
             case "finally":
                 try startCleanup(with: argument, at: location)
+            case "assert":
+                try requireArgument("two values and how they compare, e.g. '@assert ${octets} = ${size}'")
+                let assertion = try SegmentLexer.assertion(Substring(argument), at: location)
+                try checkDefined(assertion.left.names + assertion.right.names, at: location)
+                try flush()
+                steps.append(.assertion(assertion))
             case "pipelined":
                 guard argument.isEmpty else { throw ScenarioError("@pipelined takes no argument", at: location) }
                 try flush()
@@ -483,7 +498,7 @@ extension ScenarioParser {
                 currentConnection = argument
                 steps.append(.use(name: argument, location: location))
             default:
-                throw ScenarioError("unknown directive '@\(name)'; known: @protocol @title @tags @rfc @requires @needs @should @seeded @include @literal @set @connect @use @authenticate @sleep @pipelined @finally", at: location)
+                throw ScenarioError("unknown directive '@\(name)'; known: @protocol @title @tags @rfc @requires @needs @should @seeded @include @literal @set @assert @connect @use @authenticate @sleep @pipelined @finally", at: location)
             }
             return nil
         }

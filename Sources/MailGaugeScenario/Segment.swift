@@ -43,7 +43,7 @@ public struct Bound: Sendable, Equatable {
         // Two-character relations first, so `<=` is not read as `<`.
         case atMost = "<=", atLeast = ">=", unequal = "!=", below = "<", above = ">", equal = "="
 
-        func holds(_ left: Int, _ right: Int) -> Bool {
+        public func holds(_ left: Int, _ right: Int) -> Bool {
             switch self {
             case .atMost: left <= right
             case .atLeast: left >= right

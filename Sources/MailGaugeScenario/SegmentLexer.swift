@@ -131,6 +131,18 @@ enum SegmentLexer {
         return wildcard
     }
 
+    /// `@assert ${octets} = ${size}`: two values around a relation, spaces around it.
+    static func assertion(_ text: Substring, at location: SourceLocation) throws(ScenarioError) -> Assertion {
+        let words = text.split(separator: " ", omittingEmptySubsequences: true)
+        for (index, word) in words.enumerated() {
+            guard let relation = Bound.Relation(rawValue: String(word)) else { continue }
+            guard let left = value(Substring(words[..<index].joined(separator: " "))),
+                  let right = value(Substring(words[(index + 1)...].joined(separator: " "))) else { break }
+            return Assertion(left: left, relation: relation, right: right, source: String(text), location: location)
+        }
+        throw ScenarioError("@assert compares two values, each a number or '${expression}', with <, <=, >, >=, = or != between spaces: '@assert ${octets} = ${size}'", at: location)
+    }
+
     /// `1..${n}`: two values (numbers or `${expression}`) around `..`.
     private static func range(_ text: Substring, in whole: Substring, at location: SourceLocation) throws(ScenarioError) -> NumberRange {
         let problem = ScenarioError("'{\(whole)}': a range is 'in LOW..HIGH', each a number or '${expression}'", at: location)

@@ -127,4 +127,35 @@ struct ExpressionReplayTests {
             #expect(result.status == .passed, "\(result.reason ?? "")")
         }
     }
+
+    /// RFC 1939 §5: LIST gives "the exact size of the message in octets"; RETR's content, each
+    /// line with its CRLF, is what `{...:octets}` counts, and `@assert` compares the two.
+    static let retrDeliversWhatListAnnounced = """
+        @protocol pop3
+        S: +OK{*}
+        C: USER ${user}
+        S: +OK{*}
+        C: PASS ${password}
+        S: +OK{*}
+        C: LIST 1
+        S: +OK 1 {size:number}
+        C: RETR 1
+        S: +OK{*}
+        S: {...:octets}
+        S: .
+        @assert ${octets} = ${size}
+        C: QUIT
+        S: +OK{*}
+
+        """
+
+    @Test(arguments: [false, true])
+    func anAssertionComparesTheOctetsWithTheSize(underFault: Bool) async throws {
+        let result = try await replay(Self.retrDeliversWhatListAnnounced, faults: underFault ? [.listSizeMismatch] : [])
+        #expect(result.status == (underFault ? .failed : .passed), "\(result.reason ?? "")")
+        let check = result.steps.first { $0.command?.hasPrefix("check: @assert") == true }
+        #expect(check?.location == "expr.scn:13")
+        #expect(check?.status == (underFault ? .failed : .passed))
+        if underFault { #expect(result.reason?.contains("does not hold") == true, "\(result.reason ?? "")") }
+    }
 }

@@ -47,6 +47,16 @@ import Testing
         #expect(try arithmetic.matchIMAP(Array("+OK 4".utf8), bindings(["max": "3"])) == ["n": "4"])
     }
 
+    @Test func aRunOfLinesCountsItsOctetsWithTheirLineEnds() throws {
+        let scenario = try parse("@protocol pop3\nC: RETR 1\nS: +OK\nS: {...:octets}\nS: end\nS: .\n@assert ${octets} >= 0\n")
+        guard case .exchange(let exchange)? = scenario.steps.first(where: { if case .exchange = $0 { true } else { false } }) else {
+            Issue.record("no exchange")
+            return
+        }
+        let outcome = try LinesMatcher.match(Array(exchange.expected.dropFirst().dropLast()), [Array("ab".utf8), Array("".utf8), Array("end".utf8)], Bindings())
+        #expect(outcome == .matched(captures: ["octets": "6"]))
+    }
+
     @Test func aRangeBoundsTheNumber() throws {
         let ranged = try pattern("+OK {k:number in 2..${n + 1}}", after: "@set n 3\n")
         #expect(ranged.counted?.name == "k")
@@ -62,6 +72,9 @@ import Testing
         ("C: NOOP\nS: +OK {number >> 3}\n", "'{number >> 3}': a bound is a relation"),
         ("C: NOOP\nS: +OK {number < ${nope}}\n", "'${nope}' is not defined here"),
         ("C: NOOP\nS: +OK {k:number in 1-3}\n", "'{k:number in 1-3}': a range is 'in LOW..HIGH'"),
+        ("C: NOOP\nS: +OK\n@assert ${nope} = 1\n", "'${nope}' is not defined here"),
+        ("C: NOOP\nS: +OK {n:number}\n@assert ${n} == 1\n", "@assert compares two values"),
+        ("C: RETR 1\nS: +OK\nS: {...:9x}\nS: .\n", "'9x' in '{...:9x}' is not a variable name"),
         ("C: NOOP\nS: +OK {k:number in 1..${nope}}\n", "'${nope}' is not defined here"),
     ])
     func mistakesAreFileAndLineErrors(lines: String, message: String) {

@@ -2,7 +2,7 @@ import Testing
 @testable import MailGaugeScenario
 
 private func lines(_ patterns: [String]) throws -> [ExpectedLine] {
-    try patterns.map { ExpectedLine($0 == "{...}" ? .anyLines : .pattern(try LinePattern(Substring($0), at: here)), at: here) }
+    try patterns.map { ExpectedLine($0 == "{...}" ? .anyLines(octetsInto: nil) : .pattern(try LinePattern(Substring($0), at: here)), at: here) }
 }
 
 private func bytes(_ lines: [String]) -> [[UInt8]] { lines.map { Array($0.utf8) } }

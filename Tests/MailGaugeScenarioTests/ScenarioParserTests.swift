@@ -50,7 +50,7 @@ private func exchanges(_ scenario: Scenario) -> [Exchange] {
         #expect(all[1].command?.verb == "USER")
         #expect(all[2].expected.count == 1)
         #expect(all[3].expected.count == 4)
-        #expect(all[3].expected[2] == ExpectedLine(.anyLines, at: SourceLocation(file: "main.scn", line: 15)))
+        #expect(all[3].expected[2] == ExpectedLine(.anyLines(octetsInto: nil), at: SourceLocation(file: "main.scn", line: 15)))
         #expect(all[3].location == SourceLocation(file: "main.scn", line: 12))
     }
 
