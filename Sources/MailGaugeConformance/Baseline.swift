@@ -4,7 +4,8 @@ import MailGaugeResult
 /// Known deviations: failures a team has accepted, each with its reason, one per line as
 /// `case-id  reason` (`#` comments). A run fails on a failure not listed, and also on a listed
 /// case that no longer fails, so the file never outlives the deviations it records (the
-/// known-failures practice of Stalwart's and Cyrus's test suites).
+/// known-failures practice of Stalwart's and Cyrus's test suites) — except an entry whose
+/// reason starts `intermittent:`, a deviation the server shows only now and then.
 public struct Baseline: Sendable, Equatable {
     public struct Entry: Sendable, Equatable {
         public var id: String
@@ -14,6 +15,11 @@ public struct Baseline: Sendable, Equatable {
             self.id = id
             self.reason = reason
         }
+
+        /// A reason starting `intermittent:` accepts a deviation the server shows only now
+        /// and then (a race under load): its failure is accepted, and its pass is no stale entry.
+        public var isIntermittent: Bool { reason.hasPrefix(Self.intermittentMark) }
+        public static let intermittentMark = "intermittent:"
     }
 
     public var entries: [Entry]
@@ -70,7 +76,7 @@ public struct Baseline: Sendable, Equatable {
             suites: suites, baseline: file,
             newFailures: failed.filter { listed[$0] == nil },
             acceptedFailures: failed.compactMap { id in listed[id].map { .init(id: id, reason: $0) } },
-            staleEntries: entries.map(\.id).filter { ran.contains($0) && !failed.contains($0) })
+            staleEntries: entries.filter { !$0.isIntermittent }.map(\.id).filter { ran.contains($0) && !failed.contains($0) })
     }
 }
 

@@ -25,6 +25,16 @@ struct BaselineTests {
         #expect(summary.acceptedFailures == [.init(id: "imap/a.scn", reason: "RFC 9051 §6.4.5: accepted")])
     }
 
+    /// `intermittent:` accepts a deviation either way: failing, or passing this time.
+    @Test(arguments: [[String](), ["probes/race"]])
+    func anIntermittentEntryIsAcceptedAndNeverStale(failed: [String]) {
+        let racy = Baseline(entries: [.init(id: "probes/race", reason: "intermittent: RFC 9051 §6.4.6: loses a flag under load")])
+        let summary = racy.compare(failed: failed, ran: ["probes/race"], suites: ["imap4rev1"], file: "b.txt")
+        #expect(summary.passed)
+        #expect(summary.staleEntries.isEmpty)
+        #expect(summary.acceptedFailures.map(\.id) == failed)
+    }
+
     /// An entry for a case that was skipped or belongs to a suite not run says nothing now.
     @Test func anEntryWhoseCaseDidNotRunIsNotStale() {
         let summary = baseline.compare(failed: [], ran: ["imap/d.scn"], suites: ["imap4rev1"], file: nil)
