@@ -17,15 +17,14 @@ struct ExpressionReplayTests {
         }
     }
 
+    /// Six lines: logged in as the replay's account.
+    static let pop3LoggedIn = "@protocol pop3\nS: +OK{*}\nC: USER ${user}\nS: +OK{*}\nC: PASS ${password}\nS: +OK{*}\n"
+    /// Seven lines: logged in, INBOX examined, its message count in `${exists}`.
+    static let imapExamined = "@protocol imap\nS: * OK {*}\nC: LOGIN ${user} ${password}\nS: OK {*}\nC: EXAMINE INBOX\nS: * {exists:number} EXISTS\nS: OK {*}\n"
+
     /// RFC 1939 §6: DELE marks, only QUIT deletes. STAT counts one fewer after DELE, and all
     /// again on a new connection after the first dropped without QUIT.
-    static let deleWithoutQuit = """
-        @protocol pop3
-        S: +OK{*}
-        C: USER ${user}
-        S: +OK{*}
-        C: PASS ${password}
-        S: +OK{*}
+    static let deleWithoutQuit = pop3LoggedIn + """
         C: STAT
         S: +OK {count:number} {*}
         C: DELE 1
@@ -57,14 +56,7 @@ struct ExpressionReplayTests {
     }
 
     /// RFC 9051 §2.3.1.1: the next UID is greater than every UID assigned so far.
-    static let uidNextAboveTheLastUID = """
-        @protocol imap
-        S: * OK {*}
-        C: LOGIN ${user} ${password}
-        S: OK {*}
-        C: EXAMINE INBOX
-        S: * {exists:number} EXISTS
-        S: OK {*}
+    static let uidNextAboveTheLastUID = imapExamined + """
         C: FETCH ${exists} (UID)
         S: * ${exists} FETCH (UID {last:number})
         S: OK {*}
@@ -86,14 +78,7 @@ struct ExpressionReplayTests {
     /// A bounded S!: forbids only the responses its bound picks out.
     @Test(arguments: [("> ${exists}", ScenarioResult.Status.passed), ("<= ${exists}", .failed)])
     func aBoundedForbiddenResponseForbidsOnlyThoseNumbers(bound: String, status: ScenarioResult.Status) async throws {
-        let result = try await replay("""
-            @protocol imap
-            S: * OK {*}
-            C: LOGIN ${user} ${password}
-            S: OK {*}
-            C: EXAMINE INBOX
-            S: * {exists:number} EXISTS
-            S: OK {*}
+        let result = try await replay(Self.imapExamined + """
             C: FETCH 1:* (FLAGS)
             S!: * {k:number \(bound)} FETCH {*}
             S: OK {*}
@@ -106,14 +91,7 @@ struct ExpressionReplayTests {
     /// the number nothing answered for.
     @Test(arguments: [("${exists}", nil), ("${exists + 1}", "none for")])
     func aCountedLineWantsOneResponsePerNumber(upper: String, failure: String?) async throws {
-        let result = try await replay("""
-            @protocol imap
-            S: * OK {*}
-            C: LOGIN ${user} ${password}
-            S: OK {*}
-            C: EXAMINE INBOX
-            S: * {exists:number} EXISTS
-            S: OK {*}
+        let result = try await replay(Self.imapExamined + """
             C: FETCH 1:* (FLAGS)
             S: * {k:number in 1..\(upper)} FETCH (FLAGS ({*}))
             S: OK {*}
@@ -130,13 +108,7 @@ struct ExpressionReplayTests {
 
     /// RFC 1939 §5: LIST gives "the exact size of the message in octets"; RETR's content, each
     /// line with its CRLF, is what `{...:octets}` counts, and `@assert` compares the two.
-    static let retrDeliversWhatListAnnounced = """
-        @protocol pop3
-        S: +OK{*}
-        C: USER ${user}
-        S: +OK{*}
-        C: PASS ${password}
-        S: +OK{*}
+    static let retrDeliversWhatListAnnounced = pop3LoggedIn + """
         C: LIST 1
         S: +OK 1 {size:number}
         C: RETR 1
