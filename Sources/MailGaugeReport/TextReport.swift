@@ -1,8 +1,8 @@
 import MailGaugeResult
 import MailGaugeWire
 
-/// The terminal rendering of results: a line per step, and for a failure the expected and
-/// actual lines side by side with the transcript up to that point.
+/// The terminal rendering of results: a line per step, and for a failure the expected and the
+/// actual lines, the differing ones marked, with the transcript up to that point.
 public enum TextReport {
     /// `transcriptTail` keeps only the last lines of a failure's transcript: the excerpt `check`
     /// prints, where dozens of cases may fail at once.
@@ -43,13 +43,16 @@ public enum TextReport {
         return out
     }
 
+    /// The expected lines, then the actual ones, each list with its differing line marked: not
+    /// paired row by row, since untagged responses match in any order and a row's partner would
+    /// be a guess.
     private static func diff(_ step: StepResult, _ mismatch: Mismatch) -> String {
         var out = "       \(mismatch.message)\n"
-        let rows = max(step.expected.count, step.actual.count)
-        for row in 0..<rows {
-            let marker = row == mismatch.expectedLine || row == mismatch.actualLine ? ">" : " "
-            out += "     \(marker) expected: \(row < step.expected.count ? step.expected[row] : "(nothing)")\n"
-            out += "     \(marker) actual:   \(row < step.actual.count ? step.actual[row] : "(nothing)")\n"
+        for (label, lines, marked) in [("expected:", step.expected, mismatch.expectedLine), ("actual:  ", step.actual, mismatch.actualLine)] {
+            if lines.isEmpty { out += "       \(label) (nothing)\n" }
+            for (row, line) in lines.enumerated() {
+                out += "     \(row == marked ? ">" : " ") \(label) \(line)\n"
+            }
         }
         return out
     }

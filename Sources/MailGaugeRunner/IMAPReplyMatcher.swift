@@ -75,7 +75,8 @@ enum IMAPReplyMatcher {
                 let literalDiffers = line.literal.isEmpty ? nil : try received.indices.first { candidate in
                     try line.pattern?.matchIMAP(received[candidate].firstLine, scope) != nil
                 }
-                verdict.mismatch = Mismatch(expectedLine: index, actualLine: literalDiffers, message: literalDiffers == nil
+                verdict.mismatch = Mismatch(expectedLine: index, actualLine: literalDiffers ?? closest(to: line, in: received, unused: used),
+                                            message: literalDiffers == nil
                     ? "no response matched '\(line.source)'"
                     : "'\(line.source)' matched, but the content of its literal differs from the L: lines (see the transcript)")
                 return verdict
@@ -92,6 +93,20 @@ enum IMAPReplyMatcher {
 
     /// The whole response against the pattern; or, for a pattern that ends in a literal's `{n}` or
     /// has `L:` lines, the first line against the pattern and the literal's lines against the `L:` lines.
+    /// The unused untagged response most like an expectation nothing matched, for the diff to
+    /// point at: the one sharing the longest start with the pattern's text before its first
+    /// wildcard (`* 3 FETCH` for `* 3 FETCH (FLAGS (\Seen))`), nil when none shares a word.
+    private static func closest(to line: ExpectedLine, in received: [IMAPReceived], unused used: Set<Int>) -> Int? {
+        guard let pattern = line.pattern, case .literal(let text)? = pattern.segments.first else { return nil }
+        let wanted = Array(text.utf8).map(IMAPCharacterClass.upper)
+        var best: (index: Int, shared: Int)?
+        for candidate in received.indices where !used.contains(candidate) && received[candidate].firstLine.first == UInt8(ascii: "*") {
+            let shared = zip(wanted, received[candidate].firstLine.map(IMAPCharacterClass.upper)).prefix { $0 == $1 }.count
+            if shared > (best?.shared ?? 2) { best = (candidate, shared) }
+        }
+        return best?.index
+    }
+
     /// A counted line (`S: * {k:number in 1..${n}} FETCH {*}`) takes every response it matches,
     /// one per number of its range; what is wrong with the numbers they carry, or nil: one
     /// missing (for `S:`) or given twice.

@@ -27,6 +27,17 @@ struct DialectWireTests {
         #expect(result.reason?.contains("stands for one response per number of 1..3: none for 2; more than one for 1") == true, "\(result.reason ?? "")")
     }
 
+    /// An untagged expectation nothing matched points at the response most like it, not at
+    /// whatever came first.
+    @Test func anUnmatchedResponseIsShownBesideTheClosestOne() async throws {
+        let server = try await ScriptedServer.start(greeting: Array("* OK [CAPABILITY IMAP4rev1] hi\r\n".utf8),
+                                                    replies: [Array("* 1 FETCH (FLAGS ())\r\n* 3 FETCH (FLAGS ())\r\nA1 OK done\r\n".utf8)])
+        let result = try await replay("S: * OK {*}\nC: FETCH 1:3 (FLAGS)\nS: * 3 FETCH (FLAGS (\\Seen))\nS: OK {*}\n", on: server)
+        await server.stop()
+        let step = try #require(result.steps.last)
+        #expect(step.mismatch?.actualLine.map { step.actual[$0] } == "* 3 FETCH (FLAGS ())", "\(step.actual) \(String(describing: step.mismatch))")
+    }
+
     /// A completion whose tag was never sent ends the wait when it arrives, named as such,
     /// instead of the read timeout (which would say "no reply within 60s"; no clock is read,
     /// so a loaded machine cannot bend the verdict).

@@ -41,7 +41,7 @@ package enum IMAPCharacterClass {
     }
 
     /// ASCII upper-casing, for the grammar's case-insensitive string literals (RFC 5234 §2.3).
-    static func upper(_ byte: UInt8) -> UInt8 {
+    package static func upper(_ byte: UInt8) -> UInt8 {
         byte &- UInt8(ascii: "a") < 26 ? byte - 0x20 : byte
     }
 }
