@@ -27,7 +27,20 @@ enum POP3ReplyMatcher {
         }
         var extended = bindings
         extended.merge(statusCaptures)
-        switch try LinesMatcher.match(Array(expected.dropFirst().dropLast()), body.map(Array.init), extended) {
+        let content = expected.indices.dropFirst().dropLast()
+        let lines = body.map(Array.init)
+        // `S!:` lines: no content line may match one, wherever it stands.
+        for index in content where expected[index].presence == .forbidden {
+            guard let pattern = expected[index].pattern else { continue }
+            for (number, line) in lines.enumerated() where try pattern.match(line, extended) != nil {
+                verdict.mismatch = Mismatch(expectedLine: index, actualLine: number + 1,
+                                            message: "content line \(number + 1) is one the scenario forbids ('\(expected[index].source)')")
+                return verdict
+            }
+        }
+        // The rest in order, each `S?:` line there or not; a mismatch is named by its place among all the lines.
+        let ordered = content.filter { expected[$0].presence != .forbidden }
+        switch try LinesMatcher.match(ordered.map { expected[$0] }, lines, extended) {
         case .matched(let captures):
             verdict.captures.merge(captures) { _, newer in newer }
         case .mismatched(let expectedIndex, let actualIndex):
@@ -37,8 +50,8 @@ enum POP3ReplyMatcher {
             case (_?, nil): message = "the reply's content ended before the expected lines did"
             default: message = "content line \((actualIndex ?? 0) + 1) differs"
             }
-            // Content starts at index 1 of both the expected and the actual lines.
-            verdict.mismatch = Mismatch(expectedLine: expectedIndex.map { $0 + 1 } ?? expected.count - 1,
+            // Content starts at index 1 of the actual lines.
+            verdict.mismatch = Mismatch(expectedLine: expectedIndex.map { ordered[$0] } ?? expected.count - 1,
                                         actualLine: actualIndex.map { $0 + 1 }, message: message)
         }
         return verdict

@@ -77,6 +77,10 @@ public enum LinesMatcher {
                     found = nil
                 }
             }
+            // `S?:`: a line that may be absent; the match with it is tried first.
+            if found == nil, expected[e].presence == .optional {
+                return try match(e + 1, a, bindings, captured: captured)
+            }
             if found == nil { failed.insert(point) }
             return found
         }

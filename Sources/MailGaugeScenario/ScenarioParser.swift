@@ -267,8 +267,9 @@ extension ScenarioParser {
 
         private mutating func expect(_ text: Substring, presence: ExpectedLine.Presence, at location: SourceLocation) throws(ScenarioError) {
             pipelining = false
-            if presence != .required && mailProtocol != .imap {
-                throw ScenarioError("'S?:' and 'S!:' (may and must-not appear) are for IMAP untagged responses", at: location)
+            // POP3: a content line that may appear (S?:), or that no content line may match (S!:).
+            if presence != .required && mailProtocol != .imap && pending?.expected.isEmpty != false {
+                throw ScenarioError("'S?:' and 'S!:' in a POP3 reply are content lines: they come after its status line", at: location)
             }
             if pending == nil {
                 let afterConnect: Bool = if case .connect? = steps.last { true } else { false }
@@ -379,7 +380,7 @@ extension ScenarioParser {
         /// A POP3 reply is one status line, optionally followed by content and the `.` terminator.
         private static func checkPOP3Reply(_ exchange: Exchange) throws(ScenarioError) {
             guard exchange.expected.count > 1 else { return }
-            guard let last = exchange.expected.last!.pattern, last.isLiteral(".") else {
+            guard let last = exchange.expected.last!.pattern, last.isLiteral("."), exchange.expected.last!.presence == .required else {
                 throw ScenarioError("a multi-line reply must end with the terminator line 'S: .'", at: exchange.expected.last!.location)
             }
         }

@@ -27,6 +27,26 @@ struct DialectWireTests {
         #expect(result.reason?.contains("stands for one response per number of 1..3: none for 2; more than one for 1") == true, "\(result.reason ?? "")")
     }
 
+    /// POP3 content lines: `S!:` forbids a line wherever it stands, `S?:` may be absent.
+    @Test(arguments: [
+        ("S: +OK{*}\nS!: 2 {*}\nS: {...}\nS: .\n", "1 10\r\n3 10\r\n", nil),
+        ("S: +OK{*}\nS!: 3 {*}\nS: {...}\nS: .\n", "1 10\r\n3 10\r\n", "content line 2 is one the scenario forbids ('3 {*}')"),
+        ("S: +OK{*}\nS: 1 {number}\nS?: 2 {number}\nS: 3 {number}\nS: .\n", "1 10\r\n3 10\r\n", nil),
+        ("S: +OK{*}\nS: 1 {number}\nS?: 2 {number}\nS: 3 {number}\nS: .\n", "1 10\r\n2 10\r\n3 10\r\n", nil),
+        ("S: +OK{*}\nS: 1 {number}\nS?: 2 {number}\nS: .\n", "1 10\r\n3 10\r\n", "the reply has more content lines than expected"),
+    ] as [(String, String, String?)])
+    func pop3ContentLinesMayBeOptionalOrForbidden(expected: String, listing: String, failure: String?) async throws {
+        let server = try await ScriptedServer.start(greeting: Array("+OK hi\r\n".utf8), replies: [Array("+OK\r\n\(listing).\r\n".utf8)])
+        let result = try await replay("S: +OK{*}\nC: LIST\n" + expected, on: server, protocol: "pop3")
+        await server.stop()
+        if let failure {
+            #expect(result.status == .failed)
+            #expect(result.reason?.contains(failure) == true, "\(result.reason ?? "")")
+        } else {
+            #expect(result.status == .passed, "\(result.reason ?? "")")
+        }
+    }
+
     /// An untagged expectation nothing matched points at the response most like it, not at
     /// whatever came first.
     @Test func anUnmatchedResponseIsShownBesideTheClosestOne() async throws {

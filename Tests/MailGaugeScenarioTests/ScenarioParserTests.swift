@@ -196,6 +196,8 @@ private func exchanges(_ scenario: Scenario) -> [Exchange] {
         ("@protocol imap\nC: NOOP\nC: CHECK\nS: OK {*}\n", 2, "'NOOP' has no expected reply: write its 'S:' lines, or put @pipelined"),
         ("@protocol pop3\nC: NOOP\n", 2, "'NOOP' has no expected reply"),
         ("@protocol imap\nS: * OK {*}\n@pipelined now\nC: NOOP\nS: OK {*}\n", 3, "@pipelined takes no argument"),
+        ("@protocol pop3\nC: LIST\nS?: +OK\n", 3, "'S?:' and 'S!:' in a POP3 reply are content lines"),
+        ("@protocol pop3\nC: LIST\nS: +OK\nS: 1 1\nS!: .\n", 5, "a multi-line reply must end with the terminator line"),
         ("@protocol imap\n@tags written\nC: NOOP\n", 3, "with @tags written, a command line starts with its tag: 'a001 NOOP'"),
         ("@protocol imap\n@tags written\nC: a+1 NOOP\n", 3, "with @tags written, a command line starts with its tag"),
         ("@protocol pop3\n@tags written\n", 2, "@tags is for IMAP scenarios"),
