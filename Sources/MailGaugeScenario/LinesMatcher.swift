@@ -47,13 +47,47 @@ public enum LinesMatcher {
         }
 
         /// Captures from here on, or nil; `captured` holds what earlier lines of the same reply
-        /// captured, which later lines may use.
+        /// captured, which later lines may use. Required pattern lines are matched in a loop,
+        /// not a call deeper each: thousands of expected lines would overflow a thread's stack.
+        /// Only `{...}` and `S?:` lines, where the search branches, recurse.
         mutating func match(_ e: Int, _ a: Int, _ bindings: Bindings, captured: [String: String] = [:]) throws(UndefinedVariable) -> [String: String]? {
-            if (a, e) > (furthest.actual, furthest.expected) { furthest = (e, a) }
-            guard e < expected.count else { return a == actual.count ? [:] : nil }
-            let point = Point(expected: e, actual: a, captured: captured)
-            guard !failed.contains(point) else { return nil }
-            let found: [String: String]?
+            var (e, a, bindings, captured) = (e, a, bindings, captured)
+            var straight: [String: String] = [:]
+            var passed: [Point] = []
+            var found: [String: String]?
+            while true {
+                if (a, e) > (furthest.actual, furthest.expected) { furthest = (e, a) }
+                guard e < expected.count else {
+                    found = a == actual.count ? [:] : nil
+                    break
+                }
+                let point = Point(expected: e, actual: a, captured: captured)
+                guard !failed.contains(point) else { break }
+                guard case .pattern(let pattern) = expected[e].match, expected[e].presence != .optional else {
+                    found = try branch(at: point, bindings)
+                    break
+                }
+                guard a < actual.count, let here = try pattern.match(actual[a], bindings) else {
+                    failed.insert(point)
+                    break
+                }
+                passed.append(point)
+                bindings.merge(here)
+                captured.merge(here) { _, newer in newer }
+                straight.merge(here) { _, newer in newer }
+                (e, a) = (e + 1, a + 1)
+            }
+            guard let found else {
+                failed.formUnion(passed)
+                return nil
+            }
+            return straight.merging(found) { _, newer in newer }
+        }
+
+        /// A `{...}` line or an `S?:` line at `point`, where the search branches.
+        private mutating func branch(at point: Point, _ bindings: Bindings) throws(UndefinedVariable) -> [String: String]? {
+            let (e, a, captured) = (point.expected, point.actual, point.captured)
+            var found: [String: String]?
             switch expected[e].match {
             case .anyLines(let octetsInto):
                 let key = Start(expected: e, captured: captured)
@@ -68,18 +102,14 @@ public enum LinesMatcher {
                     return captures.merging([octetsInto: String(octets)]) { _, own in own }
                 }
             case .pattern(let pattern):
+                // `S?:`: the match with the line is tried first, then without it.
                 if a < actual.count, let here = try pattern.match(actual[a], bindings) {
                     var extended = bindings
                     extended.merge(here)
                     found = try match(e + 1, a + 1, extended, captured: captured.merging(here) { _, newer in newer })
                         .map { here.merging($0) { _, newer in newer } }
-                } else {
-                    found = nil
                 }
-            }
-            // `S?:`: a line that may be absent; the match with it is tried first.
-            if found == nil, expected[e].presence == .optional {
-                return try match(e + 1, a, bindings, captured: captured)
+                if found == nil { found = try match(e + 1, a, bindings, captured: captured) }
             }
             if found == nil { failed.insert(point) }
             return found

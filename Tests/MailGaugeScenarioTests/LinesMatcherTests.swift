@@ -17,6 +17,15 @@ private func bytes(_ lines: [String]) -> [[UInt8]] { lines.map { Array($0.utf8) 
         #expect(try LinesMatcher.match(expected, reply + bytes(["end"]), Bindings()) == .matched(captures: [:]))
     }
 
+    /// Fifty thousand expected lines: matched one call deeper per line, they overflowed the
+    /// stack of the thread a test (or a replay) runs on (SIGSEGV at four thousand).
+    @Test func thousandsOfExpectedLinesNeedNoDeepStack() throws {
+        let text = (1...50_000).map { "line \($0)" }
+        let expected = try lines(text + ["{...}", "end"])
+        #expect(try LinesMatcher.match(expected, bytes(text + ["x", "end"]), Bindings()) == .matched(captures: [:]))
+        #expect(try LinesMatcher.match(expected, bytes(text + ["x"]), Bindings()) == .mismatched(expected: 50_001, actual: nil))
+    }
+
     @Test func exactLinesMatch() throws {
         let outcome = try LinesMatcher.match(try lines(["a", "b"]), bytes(["a", "b"]), Bindings())
         #expect(outcome == .matched(captures: [:]))
