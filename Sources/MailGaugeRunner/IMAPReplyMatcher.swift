@@ -41,9 +41,8 @@ enum IMAPReplyMatcher {
                 }
                 continue
             case .untagged:
-                found = try received.indices.first { candidate in
-                    guard !used.contains(candidate), received[candidate].firstLine.first == UInt8(ascii: "*"),
-                          let matched = try match(line, received[candidate], scope) else { return false }
+                found = try untagged(received, unused: used).first { candidate in
+                    guard let matched = try match(line, received[candidate], scope) else { return false }
                     captures = matched
                     return true
                 }
@@ -93,6 +92,11 @@ enum IMAPReplyMatcher {
 
     /// The whole response against the pattern; or, for a pattern that ends in a literal's `{n}` or
     /// has `L:` lines, the first line against the pattern and the literal's lines against the `L:` lines.
+    /// The untagged responses no expectation has taken yet.
+    private static func untagged(_ received: [IMAPReceived], unused used: Set<Int>) -> [Int] {
+        received.indices.filter { !used.contains($0) && received[$0].firstLine.first == UInt8(ascii: "*") }
+    }
+
     /// The unused untagged response most like an expectation nothing matched, for the diff to
     /// point at: the one sharing the longest start with the pattern's text before its first
     /// wildcard (`* 3 FETCH` for `* 3 FETCH (FLAGS (\Seen))`), nil when none shares a word.
@@ -100,7 +104,7 @@ enum IMAPReplyMatcher {
         guard let pattern = line.pattern, case .literal(let text)? = pattern.segments.first else { return nil }
         let wanted = Array(text.utf8).map(IMAPCharacterClass.upper)
         var best: (index: Int, shared: Int)?
-        for candidate in received.indices where !used.contains(candidate) && received[candidate].firstLine.first == UInt8(ascii: "*") {
+        for candidate in untagged(received, unused: used) {
             let shared = zip(wanted, received[candidate].firstLine.map(IMAPCharacterClass.upper)).prefix { $0 == $1 }.count
             if shared > (best?.shared ?? 2) { best = (candidate, shared) }
         }
@@ -114,7 +118,7 @@ enum IMAPReplyMatcher {
                                         _ bindings: Bindings) throws -> String? {
         guard let pattern = line.pattern, let (name, range) = pattern.counted else { return nil }
         var seen: [Int: Int] = [:]
-        for candidate in received.indices where !used.contains(candidate) && received[candidate].firstLine.first == UInt8(ascii: "*") {
+        for candidate in untagged(received, unused: used) {
             guard let matched = try match(line, received[candidate], bindings), let number = matched[name].flatMap({ Int($0) }) else { continue }
             used.insert(candidate)
             seen[number, default: 0] += 1

@@ -27,13 +27,7 @@ public struct LinePattern: Sendable, Equatable {
 
     /// Names this pattern reads.
     public var variables: [String] {
-        segments.flatMap { segment -> [String] in
-            switch segment {
-            case .variable(let name): [name]
-            case .expression(let expression): expression.names
-            default: []
-            }
-        }
+        segments.flatMap(\.names)
     }
 
     /// True when the pattern is exactly `text`, with no variable or wildcard.

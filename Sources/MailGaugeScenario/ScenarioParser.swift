@@ -302,14 +302,7 @@ extension ScenarioParser {
         }
 
         private func checkDefined(_ segments: [Segment], at location: SourceLocation) throws(ScenarioError) {
-            try checkDefined(segments.flatMap { segment -> [String] in
-                switch segment {
-                case .variable(let name): [name]
-                case .expression(let expression): expression.names
-                case .wildcard(let wildcard): wildcard.boundNames
-                default: []
-                }
-            }, at: location)
+            try checkDefined(segments.flatMap(\.names), at: location)
         }
 
         private func checkDefined(_ names: [String], at location: SourceLocation) throws(ScenarioError) {
@@ -361,17 +354,11 @@ extension ScenarioParser {
                     throw ScenarioError("the literal '{*}' has no content: write its 'L:' lines or @literal FILE (an empty literal is written '{0}')", at: command.location)
                 }
                 guard let declared = literal.declaredSize, !literal.sizeIsDeliberate else { continue }
-                var octets = 0
-                for line in literal.lines {
-                    var text = ""
-                    for segment in line.segments {
-                        guard case .literal(let part) = segment else { octets = -1; break }
-                        text += part
-                    }
-                    if octets < 0 { break }
-                    octets += text.utf8.count + 2
-                }
-                if octets >= 0, octets != declared {
+                // Rendered without values: a line with a variable has no text yet.
+                let texts = literal.lines.compactMap { try? $0.render(Bindings()) }
+                guard texts.count == literal.lines.count else { continue }
+                let octets = texts.reduce(0) { $0 + $1.utf8.count + 2 }
+                if octets != declared {
                     throw ScenarioError("the literal is announced as {\(declared)} but its content is \(octets) octets (each line with its CRLF): write {*} to have it counted, or {\(declared)!} to send the wrong size on purpose", at: command.location)
                 }
             }

@@ -11,6 +11,16 @@ public enum Segment: Sendable, Equatable {
     /// `{NO|BAD}` in an `S:` line: any one of the texts, as written (the RFC often lets a
     /// server answer either way).
     case alternatives([String])
+
+    /// The variables the segment reads: its name, its expression's, its bound's or range's.
+    var names: [String] {
+        switch self {
+        case .variable(let name): [name]
+        case .expression(let expression): expression.names
+        case .wildcard(let wildcard): wildcard.boundNames
+        case .literal, .alternatives: []
+        }
+    }
 }
 
 /// A part of a reply that varies from server to server, optionally captured for later lines.
