@@ -15,7 +15,7 @@ struct ScenarioVerbs: Sendable {
         let authenticate = scenario.mailProtocol == .pop3 ? "AUTH" : "AUTHENTICATE"
         for step in scenario.steps + scenario.cleanup {
             switch step {
-            case .connect(_, let location):
+            case .connect(_, _, let location):
                 // Without `S:` lines the greeting is recorded at the @connect line.
                 roles[location.description] = .greeting
                 afterConnect = true

@@ -20,10 +20,19 @@ final class ReplayContext {
     /// failing after it is the server's failure.
     private(set) var hasConnected = false
 
+    /// The session's own account, which a connection speaks for unless `@connect … as` says otherwise.
+    private let account: Account
+    /// Connections opened as another account, by name.
+    private var otherAccounts: [String: Account] = [:]
+    /// Whose `${user}` and `${password}` the bindings hold now.
+    private var speaking: Account
+
     init(target: Target, options: RunnerOptions, account: Account, connections: OpenConnections) {
         self.target = target
         self.options = options
         self.connections = connections
+        self.account = account
+        self.speaking = account
         self.transcript = TranscriptRecorder(linesPerReply: options.transcriptLinesPerReply, logger: options.logger,
                                              isRecording: options.recordsTranscript)
         bindings.set("user", to: account.user)
@@ -34,6 +43,31 @@ final class ReplayContext {
         // A mailbox no other replay names, which the scenario may create, fill and delete:
         // what a case changes is then its own, never the account's.
         bindings.set("box", to: options.mailboxPrefix + "MailGauge-" + run)
+        setSecret("password", to: account.password)
+    }
+
+    /// `@connect name [as ACCOUNT]`: the connection being opened speaks for `reference`'s
+    /// account, or the session's own without one.
+    func begin(_ name: String, as reference: AccountReference?) throws(ReplayFailure) {
+        if let reference {
+            guard let other = options.roster.account(reference, forSessionOf: account) else {
+                throw ReplayFailure("no account '\(reference)' among the run's accounts")
+            }
+            otherAccounts[name] = other
+        } else {
+            otherAccounts[name] = nil
+        }
+        use(name)
+    }
+
+    /// `@use name`: the following exchanges go to connection `name`, and `${user}` and
+    /// `${password}` are those of the account it was opened as.
+    func use(_ name: String) {
+        current = name
+        let account = otherAccounts[name] ?? self.account
+        guard account != speaking else { return }
+        speaking = account
+        bindings.set("user", to: account.user)
         setSecret("password", to: account.password)
     }
 

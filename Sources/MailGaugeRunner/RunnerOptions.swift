@@ -41,6 +41,8 @@ public struct RunnerOptions: Sendable {
     /// What every `${run}` of a run begins with, so the run can find what its replays made
     /// (`AccountGuard` removes any mailbox a case left behind) and nothing another run made.
     public var runToken = "mg" + String(UInt32.random(in: 0...UInt32.max), radix: 36)
+    /// The accounts a connection may log in as besides the session's own (`@connect b as 2`).
+    public var roster = AccountRoster([])
 
     public init(tls: TLSOptions = .init(), timeouts: Timeouts = .init(), scenarioTimeout: Duration = .seconds(120),
                 strict: Bool = false, transcriptLinesPerReply: Int = 40,

@@ -38,15 +38,15 @@ struct ScenarioReplay {
         do {
             while index < steps.count {
                 switch steps[index] {
-                case .connect(let name, let at):
+                case .connect(let name, let account, let at):
                     location = at
-                    context.current = name
+                    try context.begin(name, as: account)
                     let greeting = Self.greeting(after: index, in: steps)
                     if greeting != nil { index += 1 }
                     try await dialect.connect(greeting: greeting, at: at, opening: context.target.security,
                                               upgrade: context.target.security == .startTLS, context)
                 case .use(let name, _):
-                    context.current = name
+                    context.use(name)
                 case .set(let name, let value, _):
                     context.bindings.set(name, to: value)
                 case .sleep(let seconds, let at):

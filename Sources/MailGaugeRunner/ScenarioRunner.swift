@@ -25,6 +25,9 @@ public final class ScenarioRunner: Sendable {
     public func run(_ scenario: Scenario, as account: Account, capabilities: Set<String>? = nil,
                     seeding: Seeding = .notRequested, observer: (any ReplayObserver)? = nil) async -> ScenarioResult {
         let identity = CaseIdentity(file: scenario.file, title: scenario.title, references: scenario.references)
+        if let unresolved = options.roster.unresolved(in: scenario, forSessionOf: account) {
+            return ReplayOutcome(status: .error, reason: unresolved).result(for: identity, account: account, duration: .zero)
+        }
         if let skip = Self.precondition(scenario, target: target, capabilities: capabilities, seeding: seeding) {
             return skip.result(for: identity, account: account, duration: .zero)
         }

@@ -5,8 +5,12 @@ import MailGaugeScenario
 struct SecretScrubber: Sendable {
     private var secrets: [String] = []
 
+    /// Adds the bindings' secrets; one they no longer hold stays masked, as when a second
+    /// connection's account replaces the first's `${password}`, which a server may still echo.
     mutating func update(from bindings: Bindings) {
-        secrets = bindings.secretValues.sorted { $0.count > $1.count }
+        let added = bindings.secretValues.filter { !secrets.contains($0) }
+        guard !added.isEmpty else { return }
+        secrets = (secrets + added).sorted { $0.count > $1.count }
     }
 
     func scrub(_ text: String) -> String {

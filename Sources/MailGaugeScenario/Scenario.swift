@@ -22,7 +22,7 @@ public struct Scenario: Sendable {
     /// Names of the connections the scenario opens, in order of first use.
     public var connectionNames: [String] {
         var names: [String] = []
-        for case .connect(let name, _) in steps + cleanup where !names.contains(name) {
+        for case .connect(let name, _, _) in steps + cleanup where !names.contains(name) {
             names.append(name)
         }
         return names
@@ -32,8 +32,9 @@ public struct Scenario: Sendable {
 /// One thing the runner does, in order. Indirect, so a copy is one reference: the replay's
 /// async frame, which every concurrent session of a load run keeps, holds several.
 public indirect enum ScenarioStep: Sendable {
-    /// Open a connection (and read its greeting with the next exchange); `@connect [name]`.
-    case connect(name: String, location: SourceLocation)
+    /// Open a connection (and read its greeting with the next exchange); `@connect [name]`, or
+    /// `@connect name as ACCOUNT` for one that logs in as another account of the run's.
+    case connect(name: String, account: AccountReference?, location: SourceLocation)
     /// Switch the following exchanges to an already open connection; `@use name`.
     case use(name: String, location: SourceLocation)
     /// Give a variable a value from here on; `@set name value`.
@@ -47,6 +48,38 @@ public indirect enum ScenarioStep: Sendable {
     case exchange(Exchange)
     /// Check how two values compare; `@assert ${octets} = ${size}`.
     case assertion(Assertion)
+}
+
+/// Which of the run's accounts a connection speaks for (`@connect b as 2`): its `${user}` and
+/// `${password}` from there on. Without one, a connection is the session's own account.
+public enum AccountReference: Sendable, Equatable, CustomStringConvertible {
+    /// `as 2`: the second account of the users file (1 is the first).
+    case position(Int)
+    /// `as +1`: the account that many places after the session's own in the users file, wrapping
+    /// round, so each session of a load run pairs with a different partner.
+    case offset(Int)
+    /// `as alice`: the users file's account of that user name.
+    case user(String)
+
+    /// Reads what follows `as`: digits are a position, `+` and digits an offset, anything else a user name.
+    public init?(_ text: Substring) {
+        let digits = text.hasPrefix("+") ? text.dropFirst() : text
+        if !digits.isEmpty, digits.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) {
+            guard let number = Int(digits), number > 0 else { return nil }
+            self = text.hasPrefix("+") ? .offset(number) : .position(number)
+        } else {
+            guard !text.isEmpty, !text.hasPrefix("+") else { return nil }
+            self = .user(String(text))
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .position(let position): String(position)
+        case .offset(let offset): "+\(offset)"
+        case .user(let user): user
+        }
+    }
 }
 
 /// `@assert ${octets} = ${size}`: two values (numbers or `${expression}`) that must stand so to

@@ -320,11 +320,31 @@ extension ScenarioParser {
             if openConnections.isEmpty { open("main", at: location) }
         }
 
-        private mutating func open(_ name: String, at location: SourceLocation) {
+        private mutating func open(_ name: String, as account: AccountReference? = nil, at location: SourceLocation) {
             openConnections.insert(name)
             currentConnection = name
             awaitingContinuation.remove(name)
-            steps.append(.connect(name: name, location: location))
+            steps.append(.connect(name: name, account: account, location: location))
+        }
+
+        /// `@connect`, `@connect name` or `@connect name as ACCOUNT`.
+        private static func connectArguments(_ argument: String, at location: SourceLocation) throws(ScenarioError) -> (String, AccountReference?) {
+            let words = argument.split(separator: " ", omittingEmptySubsequences: true)
+            let name = words.first.map(String.init) ?? "main"
+            guard VariableName.isValid(Substring(name)) else {
+                throw ScenarioError("'\(name)' is not a connection name", at: location)
+            }
+            switch words.count {
+            case 0, 1:
+                return (name, nil)
+            case 3 where words[1] == "as":
+                guard let account = AccountReference(words[2]) else {
+                    throw ScenarioError("'\(words[2])' names no account: write a position in the users file (as 2), an offset from the session's own (as +1) or a user name (as alice)", at: location)
+                }
+                return (name, account)
+            default:
+                throw ScenarioError("'@connect \(argument)': write '@connect name' or '@connect name as ACCOUNT'", at: location)
+            }
         }
 
         private mutating func flush() throws(ScenarioError) {
@@ -452,13 +472,10 @@ extension ScenarioParser {
                 steps.append(.authenticate(mechanism: argument.uppercased(), location: location))
             case "connect":
                 guard mailProtocol != nil else { throw ScenarioError("@protocol must come before @connect", at: location) }
-                let connection = argument.isEmpty ? "main" : argument
-                guard VariableName.isValid(Substring(connection)) else {
-                    throw ScenarioError("'\(connection)' is not a connection name", at: location)
-                }
+                let (connection, account) = try Self.connectArguments(argument, at: location)
                 try flush()
                 if firstStepLocation == nil { firstStepLocation = location }
-                open(connection, at: location)
+                open(connection, as: account, at: location)
             case "finally":
                 try startCleanup(with: argument, at: location)
             case "assert":

@@ -122,6 +122,16 @@ struct CLITests {
         #expect(output.stderr.split(separator: "\n").count == 1, "\(output.stderr)")
     }
 
+    /// A scenario of two accounts with one given is a usage error in one line, before any
+    /// connection (port 1 has nothing listening).
+    @Test func aSecondAccountTheRunLacksIsAUsageError() async throws {
+        let scenario = PackagePaths.file("Scenarios/imap/two-accounts.scn")
+        let output = try await CLI.run([scenario, "--target", "imap://127.0.0.1:1", "--user", "u"], password: "p")
+        #expect(output.exitCode == 2)
+        #expect(output.stderr.hasPrefix("mailgauge: \(scenario):15: @connect … as +1 needs an account other than u"), "\(output.stderr)")
+        #expect(output.stderr.split(separator: "\n").count == 1)
+    }
+
     @Test func missingPasswordIsAUsageError() async throws {
         let output = try await ProcessOutput.run(PackagePaths.mailgauge, ["run", PackagePaths.pop3Scenarios[0], "--target", "pop3://127.0.0.1:1",
                                                                      "--user", "u", "--password-env", "MAILGAUGE_TEST_UNSET_VARIABLE"])

@@ -92,6 +92,10 @@ public enum Fault: String, Sendable, Hashable, CaseIterable, Codable {
     /// A new message is reported with \Recent to every session that selects the mailbox.
     /// RFC 3501 §2.3.2: \Recent is set in one session only.
     case recentInTwoSessions
+    /// Every account logs in to the same mailboxes: a mailbox one user creates is another's
+    /// too. RFC 2342 §3: the personal namespace is in the personal scope of the user who
+    /// authenticated.
+    case accountsShareMailboxes
 
     /// Where the rule this fault breaks is written down.
     public var reference: String {
@@ -111,6 +115,7 @@ public enum Fault: String, Sendable, Hashable, CaseIterable, Codable {
         case .loginDespiteLoginDisabled: "RFC 3501 §7.2.1"
         case .modseqDecreases: "RFC 7162 §3.1.1"
         case .recentInTwoSessions: "RFC 3501 §2.3.2"
+        case .accountsShareMailboxes: "RFC 2342 §3"
         }
     }
 }

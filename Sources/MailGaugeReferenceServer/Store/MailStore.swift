@@ -6,8 +6,10 @@ final class MailStore: Sendable {
     init(configuration: ReferenceServer.Configuration) {
         var users: [String: UserMailboxes] = [:]
         var passwords: [String: String] = [:]
+        let shared = configuration.faults.contains(.accountsShareMailboxes)
+            ? UserMailboxes(seed: configuration.seedMessages, faults: configuration.faults) : nil
         for account in configuration.accounts {
-            users[account.user] = UserMailboxes(seed: configuration.seedMessages, faults: configuration.faults)
+            users[account.user] = shared ?? UserMailboxes(seed: configuration.seedMessages, faults: configuration.faults)
             passwords[account.user] = account.password
         }
         self.users = users

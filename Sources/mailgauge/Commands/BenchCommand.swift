@@ -114,7 +114,11 @@ struct BenchCommand: AsyncParsableCommand {
         } catch {
             throw usageFailure(error.description)
         }
-        let runner = ScenarioRunner(target: try target.resolvedTarget(), options: target.runnerOptions)
+        let accounts = try accounts()
+        var options = target.runnerOptions
+        options.roster = AccountRoster(accounts)
+        if let unresolved = options.roster.unresolved(in: parsed, forSessionOf: accounts[0]) { throw usageFailure(unresolved) }
+        let runner = ScenarioRunner(target: try target.resolvedTarget(), options: options)
         if target.insecure {
             FileHandle.standardError.write(Data("mailgauge: warning: --insecure: the server's certificate is NOT verified\n".utf8))
         }
@@ -123,7 +127,7 @@ struct BenchCommand: AsyncParsableCommand {
         } else {
             .open(ratePerSecond: parsedRate!, maxInFlight: maxInFlight)
         }
-        let plan = LoadPlan(scenario: parsed, accounts: try accounts(), runner: runner, model: model, ramp: .seconds(ramp),
+        let plan = LoadPlan(scenario: parsed, accounts: accounts, runner: runner, model: model, ramp: .seconds(ramp),
                             warmup: .seconds(warmup), duration: duration.map { .seconds($0) }, iterations: iterations,
                             hardCap: .seconds(hardCap), check: CheckMode(check)!)
         let engine = LoadEngine(plan: plan, progress: quiet ? nil : progressReporter)

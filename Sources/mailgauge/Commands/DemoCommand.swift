@@ -47,7 +47,10 @@ struct DemoCommand: AsyncParsableCommand {
         for (suite, scenarioList) in zip(suites, loaded) {
             let port = suite.scheme == "pop3" ? server.ports.pop3 : server.ports.imap
             let target = try Target(url: "\(suite.scheme)://127.0.0.1:\(port)", startTLS: true)
-            let runner = ScenarioRunner(target: target, options: RunnerOptions(tls: TLSOptions(caFile: caFile)))
+            var options = RunnerOptions(tls: TLSOptions(caFile: caFile))
+            // Scenarios of two accounts (`@connect other as +1`) log in as the next reference account.
+            options.roster = AccountRoster(ReferenceServer.Configuration().accounts.map { Account(user: $0.user, password: $0.password) })
+            let runner = ScenarioRunner(target: target, options: options)
             let number = suite.user.dropFirst("user".count)
             results += await ScenarioBatch.run(scenarioList, on: runner, as: Account(user: suite.user, password: "mg-pass-\(number)"),
                                                    server: suite.scheme == "imap" ? imapServer : nil)

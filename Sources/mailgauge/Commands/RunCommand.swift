@@ -27,12 +27,17 @@ struct RunCommand: AsyncParsableCommand {
             throw usageFailure(error.description)
         }
         let accounts: [Account]
+        var options = target.runnerOptions
         do {
             accounts = try account.accounts()
+            options.roster = try account.roster()
         } catch let error as ValidationError {
             throw usageFailure(error.message)
         }
-        let runner = ScenarioRunner(target: try target.resolvedTarget(), options: target.runnerOptions)
+        if let unresolved = scenarios.lazy.compactMap({ options.roster.unresolved(in: $0, forSessionOf: accounts[0]) }).first {
+            throw usageFailure(unresolved)
+        }
+        let runner = ScenarioRunner(target: try target.resolvedTarget(), options: options)
         if target.insecure {
             FileHandle.standardError.write(Data("mailgauge: warning: --insecure: the server's certificate is NOT verified\n".utf8))
         }

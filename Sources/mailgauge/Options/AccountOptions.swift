@@ -16,30 +16,41 @@ struct AccountOptions: ParsableArguments {
 
     /// The accounts to use: `--user` alone, or every account of the users file.
     func accounts() throws -> [Account] {
-        if let usersFile {
-            let text: String
-            do {
-                text = try String(contentsOfFile: usersFile, encoding: .utf8)
-            } catch {
-                throw ValidationError("\(usersFile): cannot read the users file")
-            }
-            let accounts: [Account]
-            do {
-                accounts = try UsersFile.parse(text, file: usersFile)
-            } catch {
-                throw ValidationError(error.description)
-            }
-            guard let user else { return accounts }
-            guard let account = accounts.first(where: { $0.user == user }) else {
-                throw ValidationError("\(usersFile): no line for user '\(user)'")
-            }
-            return [account]
+        guard usersFile != nil else { return [try environmentAccount()] }
+        let accounts = try fileAccounts()
+        guard let user else { return accounts }
+        guard let account = accounts.first(where: { $0.user == user }) else {
+            throw ValidationError("\(usersFile ?? ""): no line for user '\(user)'")
         }
+        return [account]
+    }
+
+    /// Every account a connection may log in as (`@connect b as 2`): the users file's, in its
+    /// order, or `--user` alone.
+    func roster() throws -> AccountRoster {
+        AccountRoster(usersFile == nil ? [try environmentAccount()] : try fileAccounts())
+    }
+
+    private func fileAccounts() throws -> [Account] {
+        guard let usersFile else { return [] }
+        let text: String
+        do {
+            text = try String(contentsOfFile: usersFile, encoding: .utf8)
+        } catch {
+            throw ValidationError("\(usersFile): cannot read the users file")
+        }
+        do {
+            return try UsersFile.parse(text, file: usersFile)
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+
+    private func environmentAccount() throws -> Account {
         guard let user else { throw ValidationError("give --user (with the password in $\(passwordEnv)) or --users-file") }
         guard let password = ProcessInfo.processInfo.environment[passwordEnv] else {
             throw ValidationError("no password for '\(user)': set the environment variable \(passwordEnv), name another with --password-env, or use --users-file")
         }
-        return [Account(user: user, password: password)]
+        return Account(user: user, password: password)
     }
 }
-
