@@ -77,7 +77,7 @@ enum IMAPReplyMatcher {
                 verdict.mismatch = Mismatch(expectedLine: index, actualLine: literalDiffers ?? closest(to: line, in: received, unused: used),
                                             message: literalDiffers == nil
                     ? "no response matched '\(line.source)'"
-                    : "'\(line.source)' matched, but the content of its literal differs from the L: lines (see the transcript)")
+                    : "'\(line.source)' matched, but the content of its literal differs from the lines written for it (see the transcript)")
                 return verdict
             case (.forbidden, let found?):
                 verdict.mismatch = Mismatch(expectedLine: index, actualLine: found, message: "a response the scenario forbids arrived")

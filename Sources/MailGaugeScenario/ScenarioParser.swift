@@ -153,12 +153,17 @@ extension ScenarioParser {
             let trimmed = line.drop { $0 == " " || $0 == "\t" }
             if trimmed.isEmpty || trimmed.hasPrefix("#") { return nil }
             if trimmed.hasPrefix("@") {
+                try requireReplyLiteralClosed(at: location)
                 return try directive(trimmed.dropFirst(), at: location, isFragment: isFragment)
             }
             guard let (prefix, text) = split(line, in: location.file) else {
                 throw ScenarioError("expected 'C:', 'S:', an @directive or a # comment, found '\(line.prefix(40))'", at: location)
             }
             try ensureConnection(at: location)
+            if replyLiteralOpenedAt != nil, prefix == "L:", pending?.expected.last?.literal.isEmpty == true {
+                replyLiteralOpenedAt = nil // L: lines give the content instead
+            }
+            if prefix != "S:" { try requireReplyLiteralClosed(at: location) }
             switch prefix {
             case "C:": try command(text, at: location)
             case "C+:": try commandContinuation(text, at: location)
@@ -265,7 +270,27 @@ extension ScenarioParser {
             pending!.expected[pending!.expected.count - 1].literal.append(try expectedLine(text, at: location))
         }
 
+        /// With `@tags written`, where the last `S:` line announced a literal whose content
+        /// follows in `S:` lines, as RFC transcripts print it (RFC 3501 §8 `a004`).
+        private var replyLiteralOpenedAt: SourceLocation?
+
+        /// An `S:` line of a literal's content printed as RFC transcripts print it, up to the
+        /// `S: )` line that stands for the text after the literal (not compared, as after `L:` lines).
+        private mutating func replyLiteralLine(_ text: Substring, at location: SourceLocation) throws(ScenarioError) {
+            if text.hasPrefix(")") {
+                replyLiteralOpenedAt = nil
+            } else {
+                pending!.expected[pending!.expected.count - 1].literal.append(try expectedLine(text, at: location))
+            }
+        }
+
+        private func requireReplyLiteralClosed(at location: SourceLocation) throws(ScenarioError) {
+            guard let opened = replyLiteralOpenedAt else { return }
+            throw ScenarioError("the content of the literal announced at line \(opened.line) is written in 'S:' lines, which end with an 'S: )' line (the text after the literal)", at: location)
+        }
+
         private mutating func expect(_ text: Substring, presence: ExpectedLine.Presence, at location: SourceLocation) throws(ScenarioError) {
+            if replyLiteralOpenedAt != nil { return try replyLiteralLine(text, at: location) }
             pipelining = false
             // POP3: a content line that may appear (S?:), or that no content line may match (S!:).
             if presence != .required && mailProtocol != .imap && pending?.expected.isEmpty != false {
@@ -285,6 +310,9 @@ extension ScenarioParser {
             }
             line.presence = presence
             pending!.expected.append(line)
+            if mailProtocol == .imap, writtenTagsFile == location.file, line.pattern?.endsInLiteralAnnouncement == true {
+                replyLiteralOpenedAt = location
+            }
         }
 
         private mutating func expectedLine(_ text: Substring, at location: SourceLocation) throws(ScenarioError) -> ExpectedLine {
@@ -529,6 +557,9 @@ extension ScenarioParser {
         }
 
         mutating func finish() throws(ScenarioError) -> Scenario {
+            if let opened = replyLiteralOpenedAt {
+                throw ScenarioError("the content of the literal this line announces, written in 'S:' lines, has no 'S: )' line to end it", at: opened)
+            }
             try flush()
             if let obligation { throw ScenarioError("@\(obligation.directive) must be followed by the exchange it binds", at: obligation.location) }
             let start = SourceLocation(file: file, line: 1)

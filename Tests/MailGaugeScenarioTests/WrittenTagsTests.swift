@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import MailGaugeScenario
 
@@ -83,5 +84,44 @@ import Testing
         #expect(commands(scenario) == ["- RETR 1"])
         let expected = scenario.steps.compactMap { if case .exchange(let e) = $0 { e.expected.map(\.source) } else { nil } }
         #expect(expected.last == ["+OK", content, "."])
+    }
+
+    /// RFC 3501 §8 prints a literal's content as S: lines, ended by the `)` after the literal.
+    private static let literalInSLines = """
+        @protocol imap
+        @tags written
+        S: * OK {*}
+        C: a004 fetch 1 body[header]
+        S: * 1 FETCH (BODY[HEADER] {21}
+        S: Subject: minutes
+        S:
+        S: )
+        S: a004 OK FETCH completed
+
+        """
+
+    @Test func aLiteralsContentWrittenInSLinesIsItsLiteral() throws {
+        let scenario = try parse(["main.scn": Self.literalInSLines])
+        let fetch = scenario.steps.compactMap { if case .exchange(let e) = $0, e.command != nil { e } else { nil } }.first
+        #expect(fetch?.expected.map(\.source) == ["* 1 FETCH (BODY[HEADER] {21}", "a004 OK FETCH completed"])
+        #expect(fetch?.expected.first?.literal.map(\.source) == ["Subject: minutes", ""])
+    }
+
+    @Test(arguments: [
+        ("S: )\n", "C: a005 logout\n", "main.scn:8: the content of the literal announced at line 5 is written in 'S:' lines, which end with an 'S: )' line"),
+        ("S: )\n", "@finally\n", "main.scn:8: the content of the literal announced at line 5"),
+        ("S: )\nS: a004 OK FETCH completed\n", "", "main.scn:5: the content of the literal this line announces, written in 'S:' lines, has no 'S: )' line to end it"),
+    ])
+    func aLiteralInSLinesMustEndWithItsParenthesis(removed: String, inserted: String, message: String) {
+        let text = Self.literalInSLines.replacingOccurrences(of: removed, with: inserted)
+        let error = #expect(throws: ScenarioError.self) { try parse(["main.scn": text]) }
+        #expect(error?.description.hasPrefix(message) == true, "\(error?.description ?? "")")
+    }
+
+    @Test func lLinesStillGiveTheContentUnderWrittenTags() throws {
+        let text = Self.literalInSLines.replacingOccurrences(of: "S: Subject: minutes\nS:\nS: )\n", with: "L: Subject: minutes\nL: \n")
+        let scenario = try parse(["main.scn": text])
+        let fetch = scenario.steps.compactMap { if case .exchange(let e) = $0, e.command != nil { e } else { nil } }.first
+        #expect(fetch?.expected.first?.literal.map(\.source) == ["Subject: minutes", ""])
     }
 }
