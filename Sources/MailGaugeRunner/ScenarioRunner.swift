@@ -25,8 +25,9 @@ public final class ScenarioRunner: Sendable {
     public func run(_ scenario: Scenario, as account: Account, capabilities: Set<String>? = nil,
                     seeding: Seeding = .notRequested, observer: (any ReplayObserver)? = nil) async -> ScenarioResult {
         let identity = CaseIdentity(file: scenario.file, title: scenario.title, references: scenario.references)
+        // As a capability the server lacks: the scenario cannot run as this run is set up.
         if let unresolved = options.roster.unresolved(in: scenario, forSessionOf: account) {
-            return ReplayOutcome(status: .error, reason: unresolved).result(for: identity, account: account, duration: .zero)
+            return ReplayOutcome(status: .skipped, reason: unresolved).result(for: identity, account: account, duration: .zero)
         }
         if let skip = Self.precondition(scenario, target: target, capabilities: capabilities, seeding: seeding) {
             return skip.result(for: identity, account: account, duration: .zero)

@@ -18,8 +18,11 @@ struct DovecotScenarioTests {
     @Test(arguments: cases)
     func everyShippedScenarioPasses(mailProtocol: MailProtocol, security: TransportSecurity, user: String) async throws {
         let environment = try await PrivateServer.dovecot.environment()
-        let runner = ScenarioRunner(target: try security.target(mailProtocol, environment),
-                                    options: RunnerOptions(tls: TLSOptions(caFile: environment.caFile)))
+        var options = RunnerOptions(tls: TLSOptions(caFile: environment.caFile))
+        // A scenario of two accounts (`@connect other as +1`) logs in as the next account of the users file too.
+        options.roster = AccountRoster(try UsersFile.parse(try String(contentsOfFile: environment.usersFile, encoding: .utf8),
+                                                           file: environment.usersFile))
+        let runner = ScenarioRunner(target: try security.target(mailProtocol, environment), options: options)
         let account = Account(user: user, password: environment.password(of: user))
         let server = ServerInfoRecorder()
         let capabilities = try await CapabilityProbe.capabilities(of: runner.target, options: runner.options, account: account,

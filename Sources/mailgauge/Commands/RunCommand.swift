@@ -34,9 +34,6 @@ struct RunCommand: AsyncParsableCommand {
         } catch let error as ValidationError {
             throw usageFailure(error.message)
         }
-        if let unresolved = scenarios.lazy.compactMap({ options.roster.unresolved(in: $0, forSessionOf: accounts[0]) }).first {
-            throw usageFailure(unresolved)
-        }
         let runner = ScenarioRunner(target: try target.resolvedTarget(), options: options)
         if target.insecure {
             FileHandle.standardError.write(Data("mailgauge: warning: --insecure: the server's certificate is NOT verified\n".utf8))
