@@ -53,29 +53,7 @@ ulimit -n 20000 2>/dev/null || true
 # CPU seconds (user+system) Dovecot has used: its master (with the children it reaped) and
 # every live descendant.
 dovecot_cpu() {
-    local master
-    master=$(cat "$MAILGAUGE_DOVECOT_DIR/run/master.pid")
-    python3 - "$master" <<'PY'
-import os, sys
-master = int(sys.argv[1])
-tick = os.sysconf("SC_CLK_TCK")
-parents, stats = {}, {}
-for pid in filter(str.isdigit, os.listdir("/proc")):
-    try:
-        fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
-    except OSError:
-        continue
-    parents[int(pid)] = int(fields[1])
-    stats[int(pid)] = [int(x) for x in fields[11:15]]  # utime stime cutime cstime
-def under(pid):
-    while pid > 1:
-        if pid == master: return True
-        pid = parents.get(pid, 0)
-    return False
-total = sum(s[0] + s[1] for p, s in stats.items() if p != master and under(p))
-m = stats.get(master, [0, 0, 0, 0])
-print((total + sum(m)) / tick)
-PY
+    python3 Scripts/bench/dovecot_cpu.py "$(cat "$MAILGAUGE_DOVECOT_DIR/run/master.pid")"
 }
 
 summary() {  # result.json server-cpu-seconds label

@@ -1,3 +1,4 @@
+import Synchronization
 import MailGaugeWire
 
 extension LinePattern {
@@ -7,9 +8,15 @@ extension LinePattern {
     /// flags may come in any order. `response` is the first line, or the whole response with
     /// its literals; `prefix` is text the response starts with that the pattern leaves out (the
     /// tag of a completion written without `${tag}`).
-    public func matchIMAP(_ response: some Collection<UInt8>, prefix: String = "", _ bindings: Bindings) throws(UndefinedVariable) -> [String: String]? {
+    public func matchIMAP(_ response: [UInt8], prefix: String = "", _ bindings: Bindings) throws(UndefinedVariable) -> [String: String]? {
+        try matchIMAP(response[...], prefix: prefix, bindings)
+    }
+
+    public func matchIMAP(_ response: ArraySlice<UInt8>, prefix: String = "", _ bindings: Bindings) throws(UndefinedVariable) -> [String: String]? {
         let received = IMAPLineUnit.octets(response)
-        for choice in choices {
+        // The response read both ways, each at most once, whatever number of choices it meets.
+        var normalized: [IMAPLineNormalizer.Ordering: [UInt8]] = [:]
+        for (index, choice) in choices.enumerated() {
             var wildcards: [Wildcard] = []
             var units = IMAPLineUnit.octets(prefix.utf8)
             var inQuotedString = false
@@ -28,10 +35,15 @@ extension LinePattern {
                 case .alternatives: preconditionFailure("choices hold no alternatives")
                 }
             }
-            for ordering in IMAPLineNormalizer.Ordering.allCases {
-                let normalizer = IMAPLineNormalizer(ordering: ordering)
-                let line = normalizer.normalize(received).compactMap(\.octet)
-                let pieces = Self.pieces(normalizer.normalize(units), wildcards)
+            let orderings = compiled.pieces(IMAPPieceCache.Key(choice: index, units: units)) {
+                IMAPLineNormalizer.Ordering.allCases.map { Self.pieces(IMAPLineNormalizer(ordering: $0).normalize(units), wildcards) }
+            }
+            for (ordering, pieces) in zip(IMAPLineNormalizer.Ordering.allCases, orderings) {
+                let line = normalized[ordering] ?? {
+                    let line = IMAPLineNormalizer(ordering: ordering).normalize(received).compactMap(\.octet)
+                    normalized[ordering] = line
+                    return line
+                }()
                 if let captures = PatternPiece.match(pieces, line), let admitted = try admitted(captures, bindings) { return admitted }
             }
         }
@@ -81,4 +93,31 @@ extension LinePattern {
         }
         return pieces
     }
+}
+
+/// The pieces `matchIMAP` compiles a choice of a pattern into, one list per ordering, kept by
+/// the units they came from (the tag in front and variables' values included): a load run
+/// matches the same line, with the same automatic tag, in every session, and normalising the
+/// pattern cost as much as matching it. At most `limit` texts are kept per pattern: a line
+/// holding a per-session value (`${run}`) is compiled each time once the cache is full.
+final class IMAPPieceCache: Sendable, Equatable {
+    struct Key: Hashable {
+        var choice: Int
+        var units: [IMAPLineUnit]
+    }
+
+    static let limit = 64
+    private let entries = Mutex<[Key: [[PatternPiece]]]>([:])
+
+    func pieces(_ key: Key, compile: () -> [[PatternPiece]]) -> [[PatternPiece]] {
+        if let found = entries.withLock({ $0[key] }) { return found }
+        let pieces = compile()
+        entries.withLock { entries in
+            if entries.count < Self.limit { entries[key] = pieces }
+        }
+        return pieces
+    }
+
+    /// A cache is no part of what a pattern says.
+    static func == (lhs: IMAPPieceCache, rhs: IMAPPieceCache) -> Bool { true }
 }

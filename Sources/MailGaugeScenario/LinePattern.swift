@@ -1,9 +1,11 @@
 /// An `S:` line: the reply line expected, with wildcards for the parts that vary.
 public struct LinePattern: Sendable, Equatable {
-    public var segments: [Segment]
+    public let segments: [Segment]
     /// The pattern as written, for diffs.
     public var source: String
     public var location: SourceLocation
+    /// What `matchIMAP` compiled this pattern into, by the text it compiled.
+    let compiled = IMAPPieceCache()
 
     init(_ text: Substring, at location: SourceLocation) throws(ScenarioError) {
         self.segments = try SegmentLexer.lex(text, patterns: true, at: location)
@@ -87,7 +89,7 @@ public struct LinePattern: Sendable, Equatable {
 }
 
 /// A part of a pattern ready to match bytes.
-enum PatternPiece {
+enum PatternPiece: Sendable {
     case exact([UInt8])
     case wildcard(Wildcard)
     /// One of a pair around an IMAP string that holds a wildcard: a DQUOTE, or nothing; the
