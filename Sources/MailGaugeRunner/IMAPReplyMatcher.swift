@@ -28,6 +28,7 @@ enum IMAPReplyMatcher {
 
     static func compare(_ expected: [ExpectedLine], with received: [IMAPReceived], tag: String?, _ bindings: Bindings) throws -> ReplyVerdict {
         var verdict = ReplyVerdict(actualLines: PackedLines(received.map(\.firstLine)))
+        let readings = Readings(received)
         var used = Set<Int>()
         var scope = bindings
         for (index, line) in expected.enumerated() {
@@ -35,21 +36,21 @@ enum IMAPReplyMatcher {
             var captures: [String: String] = [:]
             switch role(of: line) {
             case .untagged where line.presence != .forbidden && line.pattern?.counted != nil:
-                if let problem = try countedMismatch(line, received, &used, scope) {
+                if let problem = try countedMismatch(line, readings, &used, scope) {
                     verdict.mismatch = Mismatch(expectedLine: index, actualLine: nil, message: problem)
                     return verdict
                 }
                 continue
             case .untagged:
                 found = try untagged(received, unused: used).first { candidate in
-                    guard let matched = try match(line, received[candidate], scope) else { return false }
+                    guard let matched = try match(line, candidate, readings, scope) else { return false }
                     captures = matched
                     return true
                 }
                 if let found, line.presence != .forbidden { used.insert(found) }
             case .continuation:
                 found = try received.indices.first { candidate in
-                    guard received[candidate].firstLine.first == UInt8(ascii: "+"), let matched = try match(line, received[candidate], scope) else { return false }
+                    guard received[candidate].firstLine.first == UInt8(ascii: "+"), let matched = try match(line, candidate, readings, scope) else { return false }
                     captures = matched
                     return true
                 }
@@ -59,7 +60,7 @@ enum IMAPReplyMatcher {
                     return verdict
                 }
                 // The tag stays on the response, so the normaliser reads the status word in its place.
-                if let matched = try match(line, received[completion], prefix: Self.writesTag(tag, line) ? "" : "\(tag) ", scope) {
+                if let matched = try match(line, completion, readings, prefix: Self.writesTag(tag, line) ? "" : "\(tag) ", scope) {
                     found = completion
                     captures = matched
                 } else {
@@ -72,7 +73,7 @@ enum IMAPReplyMatcher {
                 // Say so when a response has the right first line and only its literal differs:
                 // the first lines alone would look like a match.
                 let literalDiffers = line.literal.isEmpty ? nil : try received.indices.first { candidate in
-                    try line.pattern?.matchIMAP(received[candidate].firstLine, scope) != nil
+                    try line.pattern?.matchIMAP(readings.firstLine(candidate), scope) != nil
                 }
                 verdict.mismatch = Mismatch(expectedLine: index, actualLine: literalDiffers ?? closest(to: line, in: received, unused: used),
                                             message: literalDiffers == nil
@@ -114,12 +115,12 @@ enum IMAPReplyMatcher {
     /// A counted line (`S: * {k:number in 1..${n}} FETCH {*}`) takes every response it matches,
     /// one per number of its range; what is wrong with the numbers they carry, or nil: one
     /// missing (for `S:`) or given twice.
-    private static func countedMismatch(_ line: ExpectedLine, _ received: [IMAPReceived], _ used: inout Set<Int>,
+    private static func countedMismatch(_ line: ExpectedLine, _ readings: Readings, _ used: inout Set<Int>,
                                         _ bindings: Bindings) throws -> String? {
         guard let pattern = line.pattern, let (name, range) = pattern.counted else { return nil }
         var seen: [Int: Int] = [:]
-        for candidate in untagged(received, unused: used) {
-            guard let matched = try match(line, received[candidate], bindings), let number = matched[name].flatMap({ Int($0) }) else { continue }
+        for candidate in untagged(readings.received, unused: used) {
+            guard let matched = try match(line, candidate, readings, bindings), let number = matched[name].flatMap({ Int($0) }) else { continue }
             used.insert(candidate)
             seen[number, default: 0] += 1
         }
@@ -149,20 +150,49 @@ enum IMAPReplyMatcher {
         }
     }
 
-    private static func match(_ line: ExpectedLine, _ response: IMAPReceived, prefix: String = "", _ bindings: Bindings) throws -> [String: String]? {
+    private static func match(_ line: ExpectedLine, _ index: Int, _ readings: Readings, prefix: String = "",
+                              _ bindings: Bindings) throws -> [String: String]? {
         guard let pattern = line.pattern else { return nil }
         guard !line.literal.isEmpty || pattern.endsInLiteralAnnouncement else {
-            return try pattern.matchIMAP(response.withoutLineEnding, prefix: prefix, bindings)
+            return try pattern.matchIMAP(readings.whole(index), prefix: prefix, bindings)
         }
-        guard var captures = try pattern.matchIMAP(response.firstLine, prefix: prefix, bindings) else { return nil }
+        guard var captures = try pattern.matchIMAP(readings.firstLine(index), prefix: prefix, bindings) else { return nil }
         guard !line.literal.isEmpty else { return captures }
-        guard let literal = response.literal else { return nil }
+        guard let literal = readings.received[index].literal else { return nil }
         var scope = bindings
         scope.merge(captures)
         let lines = TranscriptRecorder.splitLines(Array(literal)).map(Array.init)
         guard case .matched(let more) = try LinesMatcher.match(line.literal, lines, scope) else { return nil }
         captures.merge(more) { _, newer in newer }
         return captures
+    }
+}
+
+/// Each response of a reply read once for all its expectations: whole (literals inline), and
+/// by its first line, for a pattern that ends in a literal's announcement.
+private final class Readings {
+    let received: [IMAPReceived]
+    private var wholes: [Int: IMAPResponseReading] = [:]
+    private var firstLines: [Int: IMAPResponseReading] = [:]
+
+    init(_ received: [IMAPReceived]) {
+        self.received = received
+    }
+
+    func whole(_ index: Int) -> IMAPResponseReading {
+        Self.reading(index, in: &wholes) { received[index].withoutLineEnding }
+    }
+
+    func firstLine(_ index: Int) -> IMAPResponseReading {
+        Self.reading(index, in: &firstLines) { received[index].firstLine[...] }
+    }
+
+    private static func reading(_ index: Int, in kept: inout [Int: IMAPResponseReading],
+                                _ bytes: () -> ArraySlice<UInt8>) -> IMAPResponseReading {
+        if let reading = kept[index] { return reading }
+        let reading = IMAPResponseReading(bytes())
+        kept[index] = reading
+        return reading
     }
 }
 

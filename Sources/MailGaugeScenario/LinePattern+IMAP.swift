@@ -13,9 +13,10 @@ extension LinePattern {
     }
 
     public func matchIMAP(_ response: ArraySlice<UInt8>, prefix: String = "", _ bindings: Bindings) throws(UndefinedVariable) -> [String: String]? {
-        let received = IMAPLineUnit.octets(response)
-        // The response read both ways, each at most once, whatever number of choices it meets.
-        var normalized: [IMAPLineNormalizer.Ordering: [UInt8]] = [:]
+        try matchIMAP(IMAPResponseReading(response), prefix: prefix, bindings)
+    }
+
+    public func matchIMAP(_ response: IMAPResponseReading, prefix: String = "", _ bindings: Bindings) throws(UndefinedVariable) -> [String: String]? {
         for (index, choice) in choices.enumerated() {
             var wildcards: [Wildcard] = []
             var units = IMAPLineUnit.octets(prefix.utf8)
@@ -39,12 +40,8 @@ extension LinePattern {
                 IMAPLineNormalizer.Ordering.allCases.map { Self.pieces(IMAPLineNormalizer(ordering: $0).normalize(units), wildcards) }
             }
             for (ordering, pieces) in zip(IMAPLineNormalizer.Ordering.allCases, orderings) {
-                let line = normalized[ordering] ?? {
-                    let line = IMAPLineNormalizer(ordering: ordering).normalize(received).compactMap(\.octet)
-                    normalized[ordering] = line
-                    return line
-                }()
-                if let captures = PatternPiece.match(pieces, line), let admitted = try admitted(captures, bindings) { return admitted }
+                if let captures = PatternPiece.match(pieces, response.normalized(ordering)),
+                   let admitted = try admitted(captures, bindings) { return admitted }
             }
         }
         return nil
@@ -92,6 +89,24 @@ extension LinePattern {
             }
         }
         return pieces
+    }
+}
+
+/// A response as `matchIMAP` reads it, normalised each way at most once however many patterns
+/// it meets: a reply's every untagged response is compared with every untagged expectation.
+public final class IMAPResponseReading {
+    private let bytes: ArraySlice<UInt8>
+    private var readings: [IMAPLineNormalizer.Ordering: [UInt8]] = [:]
+
+    public init(_ bytes: ArraySlice<UInt8>) {
+        self.bytes = bytes
+    }
+
+    func normalized(_ ordering: IMAPLineNormalizer.Ordering) -> [UInt8] {
+        if let reading = readings[ordering] { return reading }
+        let reading = IMAPLineNormalizer(ordering: ordering).normalize(IMAPLineUnit.octets(bytes)).compactMap(\.octet)
+        readings[ordering] = reading
+        return reading
     }
 }
 
