@@ -36,10 +36,13 @@ extension LinePattern {
                 case .alternatives: preconditionFailure("choices hold no alternatives")
                 }
             }
-            let orderings = compiled.pieces(IMAPPieceCache.Key(choice: index, units: units)) {
+            // Only a parenthesised list (FETCH items, flags) is sorted: without one on either
+            // side, the sorted reading is the one as sent, and is not tried again.
+            let tried = response.hasList || units.contains(.octet(UInt8(ascii: "("))) ? 2 : 1
+            let compiledPieces = compiled.pieces(IMAPPieceCache.Key(choice: index, units: units)) {
                 IMAPLineNormalizer.Ordering.allCases.map { Self.pieces(IMAPLineNormalizer(ordering: $0).normalize(units), wildcards) }
             }
-            for (ordering, pieces) in zip(IMAPLineNormalizer.Ordering.allCases, orderings) {
+            for (ordering, pieces) in zip(IMAPLineNormalizer.Ordering.allCases, compiledPieces).prefix(tried) {
                 if let captures = PatternPiece.match(pieces, response.normalized(ordering)),
                    let admitted = try admitted(captures, bindings) { return admitted }
             }
@@ -98,8 +101,12 @@ public final class IMAPResponseReading {
     private let bytes: ArraySlice<UInt8>
     private var readings: [IMAPLineNormalizer.Ordering: [UInt8]] = [:]
 
+    /// Whether the response holds a parenthesised list, which its sorted reading may reorder.
+    let hasList: Bool
+
     public init(_ bytes: ArraySlice<UInt8>) {
         self.bytes = bytes
+        hasList = bytes.contains(UInt8(ascii: "("))
     }
 
     func normalized(_ ordering: IMAPLineNormalizer.Ordering) -> [UInt8] {
