@@ -31,6 +31,9 @@ public final class Connection: Sendable {
     /// Timings and byte counts so far.
     public var meter: ConnectionMeter { meterBox.withLockedValue { $0 } }
 
+    /// The local end of the connection: the source address it was made from.
+    public var localAddress: SocketAddress? { channel.localAddress }
+
     /// The TLS version and server certificate, once a handshake has completed; it stays
     /// readable after the connection is closed.
     public var tls: TLSSession? { tlsBox.withLockedValue { $0 } }
@@ -38,8 +41,9 @@ public final class Connection: Sendable {
     /// Connects, and for implicit TLS completes the handshake before returning. By default the
     /// connection lives on the event loop the caller runs on, if it runs on one (see
     /// `EventLoopExecutor`), so its reads and writes need no thread switch.
+    /// `source`, when given, is the local address the connection is made from.
     public static func open(
-        to target: Target, tls: TLSOptions = .init(), timeouts: Timeouts = .init(),
+        to target: Target, tls: TLSOptions = .init(), timeouts: Timeouts = .init(), from source: SocketAddress? = nil,
         group: EventLoopGroup = MultiThreadedEventLoopGroup.singleton.any()
     ) async throws(ConnectionError) -> Connection {
         let endpoint = target.endpoint
@@ -54,13 +58,14 @@ public final class Connection: Sendable {
         let serverHostname = Self.serverNameIndication(for: target.host)
         let start = ContinuousClock.now
         do {
-            let bootstrap = ClientBootstrap(group: group)
+            var bootstrap = ClientBootstrap(group: group)
                 .connectTimeout(TimeAmount.nanoseconds(timeouts.connect.nanoseconds))
                 .channelOption(.socketOption(.tcp_nodelay), value: 1)
                 // Each connection keeps one receive buffer for as long as it is open; mail
                 // replies are mostly short, so start at 1 KB (it grows for long ones), which
                 // matters with ten thousand connections held open.
                 .channelOption(.recvAllocator, value: AdaptiveRecvByteBufferAllocator(minimum: 64, initial: 1024, maximum: 65536))
+            if let source { bootstrap = bootstrap.bind(to: source) }
             // The handler is handed back from the initializer, not looked up afterwards: a
             // server that fails the TLS handshake at once has closed the pipeline by then.
             let (channel, handler) = try await Self.connect(bootstrap, to: target) { channel in
@@ -206,6 +211,9 @@ public final class Connection: Sendable {
             }
             if text.contains("unreachable") || text.contains("resolve") || text.contains("EAI_") {
                 return ConnectionError(.unreachable, endpoint: endpoint, "cannot reach: \(text)")
+            }
+            if text.contains("EADDRNOTAVAIL") || text.contains("Cannot assign requested address") {
+                return ConnectionError(.other, endpoint: endpoint, "cannot connect from that source address (not an address of this machine, or its ephemeral ports are used up)")
             }
             if text.contains("reset by peer") || text.contains("Broken pipe") {
                 return ConnectionError(.closed, endpoint: endpoint, "connection reset by the server")

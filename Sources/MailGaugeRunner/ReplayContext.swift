@@ -84,7 +84,8 @@ final class ReplayContext {
         transcript.event("connect \(target)", on: current)
         var target = self.target
         target.security = security
-        let connection = try await Connection.open(to: target, tls: options.tls, timeouts: options.timeouts)
+        let connection = try await Connection.open(to: target, tls: options.tls, timeouts: options.timeouts,
+                                                   from: options.sourceAddresses?.take())
         connections.add(connection)
         hasConnected = true
         if security == .implicitTLS { transcript.event("TLS established", on: current) }

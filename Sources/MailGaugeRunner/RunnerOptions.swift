@@ -43,6 +43,8 @@ public struct RunnerOptions: Sendable {
     public var runToken = "mg" + String(UInt32.random(in: 0...UInt32.max), radix: 36)
     /// The accounts a connection may log in as besides the session's own (`@connect b as 2`).
     public var roster = AccountRoster([])
+    /// The local addresses connections are made from, in turn; nil: the system picks.
+    public var sourceAddresses: SourceAddresses?
 
     public init(tls: TLSOptions = .init(), timeouts: Timeouts = .init(), scenarioTimeout: Duration = .seconds(120),
                 strict: Bool = false, transcriptLinesPerReply: Int = 40,

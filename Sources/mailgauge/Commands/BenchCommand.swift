@@ -40,6 +40,11 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "Closed model: this many concurrent workers.")
     var sessions: Int?
 
+    @Option(name: .customLong("source-address"), help: ArgumentHelp(
+        "Local addresses to connect from, in turn: 127.0.0.2-127.0.0.9, or addresses separated by commas.",
+        discussion: "One address runs out of ephemeral ports near 28,000 connections to one server port."))
+    var sourceAddress: String?
+
     @Option(help: "Open model: new sessions per second (R or R/s).")
     var rate: String?
 
@@ -117,6 +122,15 @@ struct BenchCommand: AsyncParsableCommand {
         let accounts = try accounts()
         var options = target.runnerOptions
         options.roster = AccountRoster(accounts)
+        if let sourceAddress {
+            do { options.sourceAddresses = try SourceAddresses(sourceAddress) } catch { throw usageFailure(error.description) }
+        }
+        // Every concurrent session holds its connections open; the rest (the report, the
+        // resolver, the standard streams) needs a few more.
+        let concurrent = sessions ?? maxInFlight
+        if let warning = FileDescriptorLimit.raise(toFit: concurrent * max(1, parsed.connectionNames.count) + 64) {
+            FileHandle.standardError.write(Data("mailgauge: warning: \(warning)\n".utf8))
+        }
         if let unresolved = options.roster.unresolved(in: parsed, forSessionOf: accounts[0]) { throw usageFailure(unresolved) }
         let runner = ScenarioRunner(target: try target.resolvedTarget(), options: options)
         if target.insecure {
