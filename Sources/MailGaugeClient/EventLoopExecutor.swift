@@ -14,6 +14,12 @@ public final class EventLoopExecutor: TaskExecutor {
         self.eventLoop = eventLoop
     }
 
+    /// Sets how many event-loop threads the shared group has (one per core otherwise); only
+    /// before anything has used it, which a command's first act can ensure.
+    public static func useLoops(_ count: Int) {
+        NIOSingletons.groupLoopCountSuggestion = count
+    }
+
     /// One executor per loop of the shared event loop group.
     public static let all: [EventLoopExecutor] = MultiThreadedEventLoopGroup.singleton.makeIterator().map(EventLoopExecutor.init)
 

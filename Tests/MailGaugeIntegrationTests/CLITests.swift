@@ -164,6 +164,35 @@ struct CLITests {
     }
 }
 
+/// `bench --source-address` and `--event-loops` against the private Dovecot, whose log names
+/// the address each login came from.
+@Suite(.enabled("needs the private Dovecot of Scripts/test-server (root, Debian packages)") { await PrivateServer.dovecot.shouldRun })
+struct BenchConnectionOptionsTests {
+    @Test func sessionsLogInFromEachSourceAddressOnOneLoop() async throws {
+        let environment = try await PrivateServer.dovecot.environment()
+        let log = URL(fileURLWithPath: environment.usersFile).deletingLastPathComponent().appendingPathComponent("log/dovecot.log").path
+        func logins(from address: String) throws -> Int {
+            try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n")
+                .filter { $0.contains("Login: user=<user19>") && $0.contains("rip=\(address),") }.count
+        }
+        let before = try ["127.0.0.2", "127.0.0.3"].map(logins)
+        let bench = try await CLI.command(["bench", "--target", "imap://127.0.0.1:\(environment.imapPort)",
+                                           "--scenario", PackagePaths.file("Scenarios/load/imap-login.scn"), "--users", "user%d@19-19",
+                                           "--sessions", "2", "--iterations", "10", "--quiet", "--event-loops", "1",
+                                           "--source-address", "127.0.0.2-127.0.0.3"], password: "mg-pass-%d")
+        #expect(bench.exitCode == 0, "\(bench.combined.suffix(2000))")
+        let after = try ["127.0.0.2", "127.0.0.3"].map(logins)
+        #expect(zip(before, after).map { $1 - $0 } == [5, 5])
+    }
+
+    @Test func aLoopCountOutsideItsRangeIsAUsageError() async throws {
+        let output = try await CLI.command(["bench", "--target", "imap://127.0.0.1:1", "--scenario", PackagePaths.file("Scenarios/load/imap-login.scn"),
+                                            "--users", "u%d@1-1", "--sessions", "1", "--iterations", "1", "--event-loops", "0"], password: "p")
+        #expect(output.exitCode == 2)
+        #expect(output.stderr.hasPrefix("mailgauge: --event-loops must be between 1 and 1024, not 0"), "\(output.stderr)")
+    }
+}
+
 /// Every command, every output: with a known password, nothing written or printed contains it.
 @Suite(.enabled("needs the private Dovecot of Scripts/test-server (root, Debian packages)") { await PrivateServer.dovecot.shouldRun })
 struct SecrecyAcrossCommandsTests {

@@ -40,6 +40,11 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "Closed model: this many concurrent workers.")
     var sessions: Int?
 
+    @Option(name: .customLong("event-loops"), help: ArgumentHelp(
+        "Event-loop threads the sessions run on (default: one per core).",
+        discussion: "With the server on the same machine, fewer leave it more of the cores."))
+    var eventLoops: Int?
+
     @Option(name: .customLong("source-address"), help: ArgumentHelp(
         "Local addresses to connect from, in turn: 127.0.0.2-127.0.0.9, or addresses separated by commas.",
         discussion: "One address runs out of ephemeral ports near 28,000 connections to one server port."))
@@ -113,6 +118,10 @@ struct BenchCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        if let eventLoops {
+            guard (1...1024).contains(eventLoops) else { throw usageFailure("--event-loops must be between 1 and 1024, not \(eventLoops)") }
+            EventLoopExecutor.useLoops(eventLoops)
+        }
         let parsed: Scenario
         do {
             parsed = try ScenarioFiles.load([scenario])[0]
