@@ -155,7 +155,7 @@ extension IMAPGrammarParser {
             throw fail(rule, expected: "\(count) literal octets", at: bytes.count)
         }
         let data = Array(bytes[position..<(position + Int(count))])
-        if !allowsNUL, let nul = data.firstIndex(of: 0) {
+        if !allowsNUL, let nul = ZeroByteScan.firstZero(in: data) {
             note(rule, .violation, "NUL octet inside a literal (only literal8 may carry NUL)", at: position + nul)
         }
         position += Int(count)
