@@ -1,4 +1,5 @@
 import MailGaugeResult
+import MailGaugeScenario
 
 /// A limit a load run must stay within for CI to pass it.
 public enum LoadThreshold: Sendable, Equatable {
@@ -34,6 +35,17 @@ public enum LoadThreshold: Sendable, Equatable {
             return UInt64(value * factor)
         }
         return nil
+    }
+
+    /// Why this limit cannot be held for `scenario`, checked before the run: a `--max-p99`
+    /// name that is neither a phase nor a command the scenario sends would end as "not
+    /// measured" after the whole run. Nil when it can be measured.
+    public func unmeasurable(in scenario: Scenario) -> String? {
+        guard case .maxP99(let name, _) = self, LoadPhase(rawValue: name.lowercased()) == nil else { return nil }
+        let verbs = ScenarioVerbs(scenario).verbs
+        guard !verbs.contains(name.uppercased()) else { return nil }
+        let phases = LoadPhase.allCases.map(\.rawValue).joined(separator: ", ")
+        return "--max-p99 \(name): neither a phase (\(phases)) nor a command \(scenario.file) sends (\(verbs.sorted().joined(separator: ", ")))"
     }
 
     /// Holds the run to this limit. A name with no measurements fails: a typo must not pass.

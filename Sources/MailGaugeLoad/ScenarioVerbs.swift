@@ -37,6 +37,11 @@ struct ScenarioVerbs: Sendable {
 
     func role(at location: String) -> Role? { roles[location] }
 
+    /// Every command verb the scenario sends, as the result files them.
+    var verbs: Set<String> {
+        Set(roles.values.compactMap { if case .command(let verb) = $0 { verb } else { nil } })
+    }
+
     /// The verb, with its subcommand for IMAP's UID prefix (`UID FETCH`, RFC 9051 §6.4.9).
     private static func verb(of command: Command) -> String {
         guard command.verb == "UID", case .literal(let text)? = command.text.segments.first else { return command.verb }

@@ -5,8 +5,10 @@ import MailGaugeResult
 public enum JUnitReport {
     public static func render(_ result: RunResult) -> String {
         let total = result.scenarios.reduce(0) { $0 + $1.durationSeconds }
+        let bench = result.load.map(benchCases) ?? []
+        let benchFailures = bench.filter { $0.failure != nil }.count
         var xml = #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n"
-        xml += "<testsuites name=\"mailgauge\" tests=\"\(result.scenarios.count)\" failures=\"\(result.count(.failed))\" "
+        xml += "<testsuites name=\"mailgauge\" tests=\"\(result.scenarios.count + bench.count)\" failures=\"\(result.count(.failed) + benchFailures)\" "
         xml += "errors=\"\(result.count(.error))\" skipped=\"\(result.count(.skipped))\" time=\"\(seconds(total))\">\n"
         xml += "  <testsuite name=\"\(XMLText.escape(result.target))\" tests=\"\(result.scenarios.count)\" "
         xml += "failures=\"\(result.count(.failed))\" errors=\"\(result.count(.error))\" skipped=\"\(result.count(.skipped))\" "
@@ -16,18 +18,30 @@ public enum JUnitReport {
             xml += testcase(scenario)
         }
         xml += "  </testsuite>\n"
-        if let thresholds = result.load?.thresholds, !thresholds.isEmpty {
-            let failed = thresholds.filter { !$0.passed }.count
-            xml += "  <testsuite name=\"thresholds\" tests=\"\(thresholds.count)\" failures=\"\(failed)\" errors=\"0\" skipped=\"0\">\n"
-            for threshold in thresholds {
-                let name = XMLText.escape(threshold.name), observed = XMLText.escape(threshold.observed)
-                xml += threshold.passed
-                    ? "    <testcase name=\"\(name)\" classname=\"bench\"/>\n"
-                    : "    <testcase name=\"\(name)\" classname=\"bench\">\n      <failure message=\"measured \(observed)\" type=\"threshold\"/>\n    </testcase>\n"
+        if !bench.isEmpty {
+            xml += "  <testsuite name=\"bench\" tests=\"\(bench.count)\" failures=\"\(benchFailures)\" errors=\"0\" skipped=\"0\">\n"
+            for benchCase in bench {
+                let name = XMLText.escape(benchCase.name)
+                xml += benchCase.failure.map {
+                    "    <testcase name=\"\(name)\" classname=\"bench\">\n      <failure message=\"\(XMLText.escape($0.message))\" type=\"\($0.type)\"/>\n    </testcase>\n"
+                } ?? "    <testcase name=\"\(name)\" classname=\"bench\"/>\n"
             }
             xml += "  </testsuite>\n"
         }
         return xml + "</testsuites>\n"
+    }
+
+    /// A bench result's own testcases, so a CI system that counts testcases sees a failed run:
+    /// "no measured session failed", then each threshold.
+    private static func benchCases(_ load: LoadResult) -> [(name: String, failure: (message: String, type: String)?)] {
+        let measured = load.sessions.passed + load.sessions.failed
+        let kinds = load.errors.sorted { $0.key < $1.key }.map { "\($0.value.count) \($0.key.rawValue)" }.joined(separator: ", ")
+        let sessions = (name: "no measured session failed", failure: load.sessions.failed == 0 ? nil
+            : (message: "\(load.sessions.failed) of \(measured) measured sessions failed (\(kinds))", type: "sessions"))
+        let thresholds = (load.thresholds ?? []).map { threshold in
+            (name: threshold.name, failure: threshold.passed ? nil : (message: "measured \(threshold.observed)", type: "threshold"))
+        }
+        return [sessions] + thresholds
     }
 
     /// What the server said about itself, and the grammar defects behind several failed cases

@@ -63,9 +63,11 @@ extension ReplayContext {
         case let error as ConnectionError:
             transcript.event("error: \(error)", on: current)
             connections.observer?.failed(error)
-            // Not getting a session at all is a connection error; losing one midway is the server's failure.
-            return hasConnected ? ReplayOutcome(status: .failed, reason: place + error.description)
-                             : ReplayOutcome(status: .error, reason: error.description)
+            // Not getting a session at all is a connection error; losing one midway is the server's
+            // failure. A certificate this side does not trust is the run's setup wherever it comes
+            // (after STARTTLS too): the documented exit code 2, not a verdict on the server.
+            guard hasConnected else { return ReplayOutcome(status: .error, reason: error.description) }
+            return ReplayOutcome(status: error.kind == .certificate ? .error : .failed, reason: place + error.description)
         case let error as UndefinedVariable:
             var reason = place + error.description
             if error.name == "apop_digest" { reason += " (the greeting carries no APOP timestamp, RFC 1939 §7)" }

@@ -137,6 +137,25 @@ struct CLITests {
         #expect(bench.stderr.split(separator: "\n").count == 1)
     }
 
+    /// `report junit` as the README writes it, and `j-unit`, the name it had.
+    @Test(arguments: ["junit", "j-unit"])
+    func reportJUnitRendersAResultAgain(subcommand: String) async throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("mailgauge-junit-\(UUID().uuidString).xml").path
+        let run = try await ProcessOutput.run(PackagePaths.mailgauge, ["report", subcommand, PackagePaths.file("Tests/MailGaugeReportTests/Golden/report.json"),
+                                                                    "-o", output])
+        #expect(run.exitCode == 0, "\(run.combined)")
+        #expect(try String(contentsOfFile: output, encoding: .utf8).hasPrefix("<?xml"))
+    }
+
+    /// A `--max-p99` name the scenario never measures is a usage error before any connection.
+    @Test func aThresholdOnNothingMeasuredIsAUsageError() async throws {
+        let output = try await CLI.command(["bench", "--target", "imap://127.0.0.1:1", "--scenario", PackagePaths.file("Scenarios/load/imap-login.scn"),
+                                            "--users", "u%d@1-1", "--sessions", "1", "--iterations", "1", "--max-p99", "NOSUCH=1ms"], password: "p")
+        #expect(output.exitCode == 2)
+        #expect(output.stderr.hasPrefix("mailgauge: --max-p99 NOSUCH: neither a phase"), "\(output.stderr)")
+        #expect(output.stderr.split(separator: "\n").count == 1)
+    }
+
     @Test func missingPasswordIsAUsageError() async throws {
         let output = try await ProcessOutput.run(PackagePaths.mailgauge, ["run", PackagePaths.pop3Scenarios[0], "--target", "pop3://127.0.0.1:1",
                                                                      "--user", "u", "--password-env", "MAILGAUGE_TEST_UNSET_VARIABLE"])

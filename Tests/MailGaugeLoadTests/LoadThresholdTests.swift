@@ -2,6 +2,7 @@ import Foundation
 import MailGaugeLoad
 import MailGaugeReport
 import MailGaugeResult
+import MailGaugeScenario
 import Testing
 
 /// `bench --max-p99 / --max-error-rate / --min-throughput`: limits CI can gate on.
@@ -45,9 +46,31 @@ struct LoadThresholdTests {
         let result = RunResult(tool: ToolInfo(version: "t"), commandLine: [], target: "imap://127.0.0.1:1", startedAt: Date(),
                                finishedAt: Date(), scenarios: [], load: load)
         let xml = JUnitReport.render(result)
-        #expect(xml.contains(#"<testsuite name="thresholds" tests="2" failures="1""#))
+        // The thresholds and "no measured session failed", counted at the root too.
+        #expect(xml.contains(#"<testsuites name="mailgauge" tests="3" failures="1""#))
+        #expect(xml.contains(#"<testsuite name="bench" tests="3" failures="1""#))
+        #expect(xml.contains(#"<testcase name="no measured session failed" classname="bench"/>"#))
         #expect(xml.contains(#"<testcase name="p99 LOGIN &lt;= 50.0ms" classname="bench">"#))
         #expect(xml.contains(#"<failure message="measured 60.0ms" type="threshold"/>"#))
         #expect(xml.contains(#"<testcase name="throughput &gt;= 5.0 sessions/s" classname="bench"/>"#))
+    }
+}
+
+/// A `--max-p99` name the run could never measure is refused before the run: it used to end
+/// as "measured not measured" after it.
+struct UnmeasurableThresholdTests {
+    private let scenario = try! ScenarioParser { _ in
+        "@protocol imap\nS: * OK {*}\nC: LOGIN ${user} ${password}\nS: OK {*}\nC: UID FETCH 1:* FLAGS\nS: OK {*}\n"
+    }.parse(path: "load.scn")
+
+    @Test(arguments: ["session", "TCP-CONNECT", "login", "UID FETCH", "uid fetch"])
+    func aPhaseOrACommandTheScenarioSendsIsMeasurable(name: String) {
+        #expect(LoadThreshold.maxP99("\(name)=1ms")?.unmeasurable(in: scenario) == nil)
+    }
+
+    @Test func anyOtherNameIsRefusedNamingWhatIsMeasured() {
+        let refusal = LoadThreshold.maxP99("SELECT=1ms")?.unmeasurable(in: scenario)
+        #expect(refusal == "--max-p99 SELECT: neither a phase (tcp-connect, tls-handshake, greeting, authentication, logout, session) nor a command load.scn sends (LOGIN, UID FETCH)")
+        #expect(LoadThreshold.maxErrorRate("1%")?.unmeasurable(in: scenario) == nil)
     }
 }

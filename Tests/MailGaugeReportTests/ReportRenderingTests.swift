@@ -35,6 +35,21 @@ import Testing
         #expect(!xml.contains("\u{07}"))
     }
 
+    /// A bench result counts its own testcases at the root, so a CI system that reads the
+    /// totals sees a run whose sessions failed, or whose threshold was breached, as failed.
+    /// (Before, a bench result with no scenarios gave tests="0" failures="0" whatever happened.)
+    @Test func benchCountsFailedSessionsAndThresholdsAsTestcases() {
+        var result = ReportFixture.extended
+        result.scenarios = []
+        #expect(JUnitReport.render(result).contains(#"<testsuites name="mailgauge" tests="2" failures="0""#))
+        result.load!.sessions = SessionCounts(passed: 0, failed: 1426)
+        result.load!.thresholds = [ThresholdResult(name: "p99 LOGIN <= 50.0ms", observed: "80.0ms", passed: false)]
+        let xml = JUnitReport.render(result)
+        #expect(xml.contains(#"<testsuites name="mailgauge" tests="2" failures="2""#))
+        #expect(xml.contains(#"<failure message="1426 of 1426 measured sessions failed (1 NO LOGIN)" type="sessions"/>"#), "\(xml)")
+        #expect(xml.contains(#"<failure message="measured 80.0ms" type="threshold"/>"#))
+    }
+
     /// The JSON Schema in Schemas/ accepts what MailGauge writes, checked by an independent
     /// validator (Python's jsonschema, on Debian and in this image).
     @Test(.enabled("needs python3 with the jsonschema package") { await SchemaValidator.isAvailable })

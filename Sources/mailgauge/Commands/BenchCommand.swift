@@ -128,6 +128,7 @@ struct BenchCommand: AsyncParsableCommand {
         } catch {
             throw usageFailure(error.description)
         }
+        if let unmeasurable = try thresholds().lazy.compactMap({ $0.unmeasurable(in: parsed) }).first { throw usageFailure(unmeasurable) }
         let accounts = try accounts()
         var options = target.runnerOptions
         options.roster = AccountRoster(accounts)

@@ -23,7 +23,8 @@ struct ReportCommand: AsyncParsableCommand {
     }
 
     struct JUnit: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "JUnit XML for CI systems.")
+        // As the README writes it; `j-unit` is what the parser derived from the type's name before.
+        static let configuration = CommandConfiguration(commandName: "junit", abstract: "JUnit XML for CI systems.", aliases: ["j-unit"])
         @Argument(help: "A JSON result written by mailgauge.") var result: String
         @Option(name: .shortAndLong, help: "The XML file to write.") var output = "Reports/junit.xml"
 
