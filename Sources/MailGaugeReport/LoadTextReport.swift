@@ -18,6 +18,10 @@ public enum LoadTextReport {
             out += "error \(kind.rawValue): \(tally.count)\n"
             for example in tally.examples { out += "  e.g. \(example)\n" }
         }
+        // Met and breached alike, so a CI log shows what the run was held to.
+        for threshold in load.thresholds ?? [] {
+            out += "threshold \(threshold.passed ? "✓" : "✗") \(threshold.name), measured \(threshold.observed)\n"
+        }
         let generator = load.generator
         out += String(format: "generator: %.2f CPU s (%.3f per 1000 sessions), peak RSS %.1f MB, peak %ld sessions in flight\n",
                       generator.cpuSeconds, generator.cpuSecondsPer1000Sessions,

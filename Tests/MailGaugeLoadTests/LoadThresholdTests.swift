@@ -40,6 +40,15 @@ struct LoadThresholdTests {
         #expect(LoadThreshold.maxP99(text) == nil)
     }
 
+    /// The text summary lists every threshold, met ones too.
+    @Test func theTextSummaryMarksEachThreshold() {
+        var load = Self.load(p99: 60_000, passed: 10, failed: 0, seconds: 1)
+        load.thresholds = [LoadThreshold.maxP99("LOGIN=50ms")!, LoadThreshold.minThroughput("5/s")!].map { $0.evaluate(load) }
+        let text = LoadTextReport.render(load)
+        #expect(text.contains("threshold ✗ p99 LOGIN <= 50.0ms, measured 60.0ms\n"))
+        #expect(text.contains("threshold ✓ throughput >= 5.0 sessions/s, measured 10.0 sessions/s\n"))
+    }
+
     @Test func junitHasATestcasePerThreshold() {
         var load = Self.load(p99: 60_000, passed: 10, failed: 0, seconds: 1)
         load.thresholds = [LoadThreshold.maxP99("LOGIN=50ms")!, LoadThreshold.minThroughput("5/s")!].map { $0.evaluate(load) }
