@@ -36,6 +36,14 @@ extension PatternPiece {
         if last - first == 1, case .wildcard(let wildcard) = pieces[first], wildcard.kind == .any {
             return wildcard.capture.map { [$0: String(decoding: line[start..<end], as: UTF8.self)] } ?? [:]
         }
+        // `{*}` where the response may quote it (a word of the pattern, `* OK {*}`): anything
+        // matches; a quoted string's value is what is captured, as the passes would take it.
+        if last - first == 3, case .quoteIfNeeded = pieces[first], case .quoteIfNeeded = pieces[last - 1],
+           case .wildcard(let wildcard) = pieces[first + 1], wildcard.kind == .any {
+            let quoted = end - start >= 2 && line[start] == quote && line[end - 1] == quote
+            let value = quoted ? line[(start + 1)..<(end - 1)] : line[start..<end]
+            return wildcard.capture.map { [$0: String(decoding: value, as: UTF8.self)] } ?? [:]
+        }
         if first == pieces.startIndex, last == pieces.endIndex { return matchBetweenEnds(pieces, line) }
         return matchBetweenEnds(Array(pieces[first..<last]), Array(line[start..<end]))
     }

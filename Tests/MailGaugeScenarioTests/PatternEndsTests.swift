@@ -42,4 +42,14 @@ struct PatternEndsTests {
         }
         #expect(matches > 1_000, "too few matches to compare: \(matches)")
     }
+
+    /// `{*}` in a word of the pattern, which the response may quote: the value inside the
+    /// quotes is captured, as the passes capture it.
+    @Test(arguments: ["* OK \"abc\"", "* OK abc", "* OK \"", "* OK \"\"", "* OK \"a\"b\"", "* OK ", "* OK \"a b\" c"])
+    func aQuotableWildcardCapturesAsThePassesDo(line: String) {
+        let pieces: [PatternPiece] = [.exact(Array("* OK ".utf8)), .quoteIfNeeded, .wildcard(Wildcard(kind: .any, capture: "text")), .quoteIfNeeded]
+        let peeled = PatternPiece.match(pieces, Array(line.utf8))
+        #expect(peeled != nil)
+        #expect(peeled == PatternPiece.matchBetweenEnds(pieces, Array(line.utf8)))
+    }
 }
