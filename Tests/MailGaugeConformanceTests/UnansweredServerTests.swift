@@ -42,7 +42,9 @@ struct UnansweredServerTests {
             .run(scenarios, probes: ShippedSuites.catalog.probes([.imap4rev1]))
         let took = started.duration(to: .now)
         await server.stop()
-        #expect(took < .seconds(7), "\(took)")
+        // Without the budget covering it, the survey alone waits out its 20 s read timeout. The
+        // bound leaves room for a loaded CI machine: one run there took 7.4 s where 2.0 is usual.
+        #expect(took < .seconds(12), "\(took)")
         #expect(outcome.results.first?.status != .passed)
     }
 
