@@ -4,10 +4,9 @@ import Synchronization
 /// The local addresses connections are made from, in turn (`bench --source-address
 /// 127.0.0.2-127.0.0.9`): one source address runs out of ephemeral ports near 28,000
 /// connections to one server port, so a run holding more spreads them over several.
-public final class SourceAddresses: Sendable, CustomStringConvertible {
+public final class SourceAddresses: Sendable {
     private let addresses: [SocketAddress]
     private let next = Atomic<Int>(0)
-    public let description: String
 
     /// `A.B.C.D-A.B.C.E` (a range of IPv4 addresses that differ in the last part), or addresses
     /// separated by commas (IPv6 too), or a mix.
@@ -28,7 +27,6 @@ public final class SourceAddresses: Sendable, CustomStringConvertible {
         }
         guard !addresses.isEmpty else { throw SourceAddressError("no source address in '\(spec)'") }
         self.addresses = addresses
-        self.description = spec
     }
 
     public var count: Int { addresses.count }

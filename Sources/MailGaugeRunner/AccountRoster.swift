@@ -30,8 +30,9 @@ public struct AccountRoster: Sendable {
 
     /// Why `scenario` cannot run as `own` with these accounts (a `@connect … as 3` and a users
     /// file of two), in one line with the file and line; nil when every reference resolves.
+    /// Asked once per session of a load run, so the steps are walked without being copied.
     public func unresolved(in scenario: Scenario, forSessionOf own: Account) -> String? {
-        for case .connect(_, let reference?, let location) in scenario.steps + scenario.cleanup
+        for case .connect(_, let reference?, let location) in [scenario.steps, scenario.cleanup].joined()
         where account(reference, forSessionOf: own) == nil {
             let run = accounts.count == 1 ? "the run's 1 account" : "the run's \(accounts.count) accounts"
             let needed = switch reference {

@@ -91,8 +91,6 @@ enum IMAPReplyMatcher {
         return verdict
     }
 
-    /// The whole response against the pattern; or, for a pattern that ends in a literal's `{n}` or
-    /// has `L:` lines, the first line against the pattern and the literal's lines against the `L:` lines.
     /// The untagged responses no expectation has taken yet.
     private static func untagged(_ received: [IMAPReceived], unused used: Set<Int>) -> [Int] {
         received.indices.filter { !used.contains($0) && received[$0].firstLine.first == UInt8(ascii: "*") }
@@ -150,6 +148,8 @@ enum IMAPReplyMatcher {
         }
     }
 
+    /// The whole response against the pattern; or, for a pattern that ends in a literal's `{n}` or
+    /// has `L:` lines, the first line against the pattern and the literal's lines against the `L:` lines.
     private static func match(_ line: ExpectedLine, _ index: Int, _ readings: Readings, prefix: String = "",
                               _ bindings: Bindings) throws -> [String: String]? {
         guard let pattern = line.pattern else { return nil }
